@@ -1,0 +1,223 @@
+"""The data model: what findable reads off a platform, as plain pydantic data.
+
+Field names here are a public contract (JSON reports, `findable extract`, consumers of the
+schema). Add fields freely; never rename or repurpose one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class Platform(str, Enum):
+    INSTAGRAM = "instagram"
+    TIKTOK = "tiktok"
+    YOUTUBE = "youtube"
+    FACEBOOK = "facebook"
+    PINTEREST = "pinterest"
+    X = "x"
+    LINKEDIN = "linkedin"
+    THREADS = "threads"
+    BLUESKY = "bluesky"
+    MASTODON = "mastodon"
+    GOOGLE_BUSINESS = "google_business"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    Platform.INSTAGRAM: "Instagram",
+    Platform.TIKTOK: "TikTok",
+    Platform.YOUTUBE: "YouTube",
+    Platform.FACEBOOK: "Facebook",
+    Platform.PINTEREST: "Pinterest",
+    Platform.X: "X",
+    Platform.LINKEDIN: "LinkedIn",
+    Platform.THREADS: "Threads",
+    Platform.BLUESKY: "Bluesky",
+    Platform.MASTODON: "Mastodon",
+    Platform.GOOGLE_BUSINESS: "Google Business Profile",
+}
+
+
+class Outcome(str, Enum):
+    """What happened when a profile was read. Anything but `ok` makes its checks `na`."""
+
+    OK = "ok"
+    LOGIN_WALL = "login_wall"
+    PRIVATE = "private"
+    NOT_FOUND = "not_found"
+    BLOCKED = "blocked"
+    TIMEOUT = "timeout"
+    ERROR = "error"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class ProfileRef(_Model):
+    """A profile to audit, as the user named it, resolved to a platform and handle."""
+
+    platform: Platform
+    handle: str = Field(description="Handle without a leading @ (Mastodon: user@instance).")
+    url: str = Field(description="Canonical public profile URL.")
+    raw: str = Field(default="", description="What the user typed.")
+
+    @property
+    def key(self) -> str:
+        """A filesystem-safe, stable name for this profile (snapshot folder name)."""
+        safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in self.handle)
+        return f"{self.platform.value}-{safe}"
+
+
+class Link(_Model):
+    url: str
+    title: str | None = None
+
+
+class Place(_Model):
+    name: str | None = None
+    address: str | None = None
+    city: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    def is_empty(self) -> bool:
+        return not any(
+            v not in (None, "")
+            for v in (self.name, self.address, self.city, self.country, self.lat, self.lon)
+        )
+
+
+class Avatar(_Model):
+    url: str | None = None
+    width: int | None = None
+    height: int | None = None
+    is_default: bool = False
+
+
+class Counts(_Model):
+    followers: int | None = None
+    following: int | None = None
+    posts: int | None = None
+
+
+class Contact(_Model):
+    email: str | None = None
+    phone: str | None = None
+    has_contact_button: bool | None = None
+
+
+AltSource = Literal["custom", "auto", "missing"]
+MediaKind = Literal["image", "video", "other"]
+
+
+class Media(_Model):
+    kind: MediaKind = "image"
+    url: str | None = None
+    alt_text: str | None = None
+    alt_source: AltSource = "missing"
+    width: int | None = None
+    height: int | None = None
+
+
+class Post(_Model):
+    id: str
+    url: str | None = None
+    created_at: datetime | None = Field(default=None, description="ISO 8601, timezone-aware.")
+    created_at_approx: bool = Field(
+        default=False, description="True when resolved from a relative date ('3 days ago')."
+    )
+    caption: str | None = None
+    hashtags: list[str] = Field(default_factory=list, description="Without '#', as written.")
+    media: list[Media] = Field(default_factory=list)
+    location: Place | None = None
+    is_repost: bool = Field(
+        default=False, description="A boost/retweet/repost: not the brand's own post."
+    )
+
+    @field_validator("created_at")
+    @classmethod
+    def _tz_aware(cls, v: datetime | None) -> datetime | None:
+        if v is not None and v.tzinfo is None:
+            raise ValueError("created_at must be timezone-aware")
+        return v
+
+
+class InputDoc(_Model):
+    """One document that went into an extraction (for evidence and `extract -v`)."""
+
+    url: str | None = None
+    path: str | None = None
+    kind: str = Field(description="html | json | har-entry | export")
+    status: int | None = None
+
+
+class CaptureInfo(_Model):
+    outcome: Outcome = Outcome.OK
+    reason: str | None = Field(default=None, description="Why the outcome is not ok.")
+    url: str | None = Field(default=None, description="The URL that was asked for.")
+    final_url: str | None = None
+    http_status: int | None = None
+    captured_at: datetime | None = None
+    input_kind: str = Field(default="live", description="live | har | html | json | export")
+    inputs: list[InputDoc] = Field(default_factory=list)
+    tool_version: str | None = None
+    browser_version: str | None = None
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Profile(_Model):
+    platform: Platform
+    handle: str = Field(description="Without a leading @.")
+    url: str | None = None
+    display_name: str | None = None
+    bio: str | None = None
+    category: str | None = None
+    links: list[Link] = Field(default_factory=list)
+    location: Place | None = None
+    avatar: Avatar | None = None
+    contact: Contact | None = None
+    is_business: bool | None = None
+    is_private: bool | None = None
+    is_verified: bool | None = None
+    counts: Counts = Field(default_factory=Counts)
+    posts: list[Post] = Field(default_factory=list)
+    capture: CaptureInfo = Field(default_factory=CaptureInfo)
+    sources: dict[str, str] = Field(
+        default_factory=dict,
+        description="Where each field was read: field name -> 'document: JSON path or selector'.",
+    )
+
+    @field_validator("handle")
+    @classmethod
+    def _no_at(cls, v: str) -> str:
+        return v.lstrip("@")
+
+    def own_posts(self) -> list[Post]:
+        """Posts the brand wrote itself (reposts/boosts excluded)."""
+        return [p for p in self.posts if not p.is_repost]
+
+
+class Brand(_Model):
+    """What the user tells findable about the business (brand file / CLI flags)."""
+
+    name: str | None = None
+    keywords: list[str] = Field(default_factory=list)
+    location: str | None = None
+    local: bool = False
+    website: str | None = None
+    profiles: list[str] = Field(default_factory=list)
+    competitors: list[str] = Field(default_factory=list)
+    select: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
+    weights: dict[str, float] = Field(default_factory=dict)
+    extra: dict[str, Any] = Field(default_factory=dict)

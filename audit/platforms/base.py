@@ -1,0 +1,111 @@
+"""What every platform module provides, and the tolerant-read helpers they share.
+
+A platform module exposes one `SPEC: PlatformSpec`:
+- `match_url(parts)`: the handle if a URL is one of this platform's profile URLs, else None;
+- `normalize_handle(text)`: a typed handle made canonical, or ValueError saying what is wrong;
+- `profile_url(handle)`: the canonical public URL;
+- `capture_plan(ref)`: what the capture layer loads for this profile (pages and API calls);
+- `extract(docs, ctx)`: the Profile these documents show. Pure: no network, no clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+from urllib.parse import SplitResult
+
+from audit.documents import Document
+from audit.model import Platform, Profile, ProfileRef
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing the capture layer does for a profile.
+
+    `goto`: navigate the page to `url` (a profile page, or an API URL whose JSON body is then
+    the document). `fetch`: call `url` from inside the current page with `headers` (the way the
+    platform's own web app loads its data), so the response lands in the HAR like any XHR.
+    `optional`: a failure of this step does not fail the profile.
+    """
+
+    action: Literal["goto", "fetch"]
+    url: str
+    headers: dict[str, str] = field(default_factory=dict)
+    optional: bool = False
+    wait_for: str | None = None  # CSS selector worth waiting for after a goto (best effort)
+
+
+@dataclass(frozen=True)
+class CapturePlan:
+    steps: Sequence[Step]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ExtractContext:
+    """What an extractor may know besides the documents: when they were captured, and
+    which profile was asked for (None when the input names it, e.g. a saved page)."""
+
+    captured_at: datetime
+    ref: ProfileRef | None = None
+
+
+@dataclass(frozen=True)
+class PlatformSpec:
+    platform: Platform
+    hosts: tuple[str, ...]
+    match_url: Callable[[SplitResult], str | None]
+    normalize_handle: Callable[[str], str]
+    profile_url: Callable[[str], str]
+    capture_plan: Callable[[ProfileRef], CapturePlan] | None = None
+    extract: Callable[[Sequence[Document], ExtractContext], Profile] | None = None
+
+    @property
+    def can_extract(self) -> bool:
+        return self.extract is not None
+
+
+_MISSING: Any = object()
+
+
+def dig(obj: Any, *path: str | int, default: Any = None) -> Any:
+    """Read `obj[p0][p1]...` tolerantly: any missing key, wrong type or None gives `default`."""
+    cur = obj
+    for key in path:
+        if isinstance(key, int):
+            if not isinstance(cur, list) or not -len(cur) <= key < len(cur):
+                return default
+            cur = cur[key]
+        else:
+            if not isinstance(cur, dict) or key not in cur:
+                return default
+            cur = cur[key]
+        if cur is None:
+            return default
+    return cur
+
+
+def first(*values: Any) -> Any:
+    """The first value that is not None or an empty string/collection (yt-dlp's `a or b`)."""
+    for v in values:
+        if v is None:
+            continue
+        if isinstance(v, (str, list, dict, tuple)) and not v:
+            continue
+        return v
+    return None
+
+
+def walk(obj: Any) -> Iterable[Any]:
+    """Every dict and list nested in `obj`, depth first (for finding a shape anywhere)."""
+    stack = [obj]
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, dict):
+            yield cur
+            stack.extend(reversed(list(cur.values())))
+        elif isinstance(cur, list):
+            yield cur
+            stack.extend(reversed(cur))

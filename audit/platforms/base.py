@@ -39,7 +39,13 @@ class Step:
 
 @dataclass(frozen=True)
 class CapturePlan:
+    """`steps` run in order. Then, when `follow` is set, it is called once with the documents
+    captured so far and returns more steps (e.g. Mastodon: the statuses URL needs the account
+    id that the lookup returned). Platform knowledge stays here; the browser stays in capture.
+    """
+
     steps: Sequence[Step]
+    follow: Callable[[Sequence[Document]], Sequence[Step]] | None = None
     note: str | None = None
 
 

@@ -191,6 +191,11 @@ class Profile(_Model):
     is_verified: bool | None = None
     counts: Counts = Field(default_factory=Counts)
     posts: list[Post] = Field(default_factory=list)
+    search_keywords: list[str] = Field(
+        default_factory=list,
+        description="Keywords the owner set for the platform's own search, as separate terms "
+        "(YouTube channel keywords, up to 500 characters; quoted phrases kept whole).",
+    )
     capture: CaptureInfo = Field(default_factory=CaptureInfo)
     sources: dict[str, str] = Field(
         default_factory=dict,

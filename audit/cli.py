@@ -1,0 +1,272 @@
+"""The `findable` command line. Thin: every command parses options, calls the modules that do
+the work, and turns a FindableError into one line on stderr and its exit code.
+
+Exit codes: 0 ok, 1 score below --fail-under, 2 bad input, 3 nothing could be captured.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from audit import __version__
+from audit.errors import FindableError, InputError
+
+app = typer.Typer(
+    name="findable",
+    help="Audit how findable a brand is in social search (Instagram, TikTok, YouTube, ...).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _err(message: str) -> None:
+    typer.echo(f"findable: error: {message}", err=True)
+
+
+def handle_errors(func: F) -> F:
+    """Domain errors become one clear stderr line and their exit code, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except FindableError as exc:
+            _err(str(exc))
+            raise typer.Exit(code=exc.exit_code) from None
+        except KeyboardInterrupt:
+            _err("interrupted")
+            raise typer.Exit(code=130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"findable {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """findable: is your business found where people search now?"""
+
+
+def _parse_when(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    from audit.dates import parse_iso
+
+    when = parse_iso(text)
+    if when is None:
+        raise InputError(f"--captured-at {text!r} is not an ISO 8601 time; e.g. 2026-11-20T09:30Z")
+    return when
+
+
+# --- audit -----------------------------------------------------------------------------------
+
+OutOpt = Annotated[
+    Path, typer.Option("--out", "-o", help="Folder for the reports (and the snapshot).")
+]
+FormatOpt = Annotated[str, typer.Option("--format", help="Comma list of json,md,html,csv or all.")]
+
+
+@app.command()
+@handle_errors
+def audit(
+    targets: Annotated[
+        list[str] | None,
+        typer.Argument(help="Profile URLs or platform:@handle (e.g. instagram:@bluedoorbakery)."),
+    ] = None,
+    brand_file: Annotated[
+        Path | None, typer.Option("--brand", "-b", help="Brand file (findable.toml).")
+    ] = None,
+    snapshot: Annotated[
+        Path | None, typer.Option("--snapshot", help="Re-audit a saved snapshot folder, offline.")
+    ] = None,
+    har: Annotated[
+        Path | None, typer.Option("--har", help="A HAR exported from your browser's devtools.")
+    ] = None,
+    from_files: Annotated[
+        list[Path] | None,
+        typer.Option("--from", help="Saved page or API JSON (repeat: together one profile)."),
+    ] = None,
+    platform: Annotated[
+        str | None, typer.Option("--platform", "-p", help="Platform of --from/--har input.")
+    ] = None,
+    captured_at: Annotated[
+        str | None,
+        typer.Option("--captured-at", help="Capture time (ISO) for inputs that carry none."),
+    ] = None,
+    out: OutOpt = Path("findable-report"),
+    formats: FormatOpt = "all",
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print the AuditResult JSON to stdout instead.")
+    ] = False,
+    keywords: Annotated[
+        str | None, typer.Option("--keywords", "-k", help='Target keywords, "a,b".')
+    ] = None,
+    location: Annotated[str | None, typer.Option(help="The business's city / area.")] = None,
+    local: Annotated[
+        bool | None, typer.Option("--local/--not-local", help="A local business?")
+    ] = None,
+    select: Annotated[
+        str | None, typer.Option(help='Only these check IDs/prefixes, "BIO,ALT".')
+    ] = None,
+    ignore: Annotated[
+        str | None, typer.Option(help='Skip these check IDs/prefixes, "CAD003".')
+    ] = None,
+    fail_under: Annotated[
+        float | None, typer.Option("--fail-under", help="Exit 1 when the brand score is lower.")
+    ] = None,
+    storage_state: Annotated[
+        Path | None,
+        typer.Option("--storage-state", help="Your own logged-in Playwright storage state."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print more.")] = False,
+) -> None:
+    """Audit profiles: live, from a HAR, from saved files, or by replaying a snapshot."""
+    from audit import runner
+
+    request = runner.AuditRequest(
+        targets=list(targets or []),
+        brand_file=brand_file,
+        snapshot=snapshot,
+        har=har,
+        from_files=list(from_files or []),
+        platform=platform,
+        captured_at=_parse_when(captured_at),
+        out=out,
+        formats=formats,
+        to_stdout=json_out,
+        flags={
+            "keywords": keywords,
+            "location": location,
+            "local": local,
+            "select": select,
+            "ignore": ignore,
+        },
+        storage_state=storage_state,
+        quiet=quiet or json_out,
+        verbose=verbose,
+    )
+    result = runner.run(request)
+    _finish(result, request, fail_under)
+
+
+def _finish(result: Any, request: Any, fail_under: float | None) -> None:
+    from audit import runner
+
+    if request.to_stdout:
+        typer.echo(result.model_dump_json(indent=2))
+    elif not request.quiet:
+        runner.print_summary(result, request)
+    if fail_under is not None and (result.score is None or result.score < fail_under):
+        if not request.quiet:
+            _err(f"brand score {result.score} is below --fail-under {fail_under:g}")
+        raise typer.Exit(code=1)
+
+
+@app.command()
+@handle_errors
+def demo(
+    out: OutOpt = Path("findable-report"),
+    formats: FormatOpt = "all",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Audit the bundled demo brand offline, through the real capture path (recorded HARs)."""
+    from audit import runner
+
+    request = runner.demo_request(out=out, formats=formats, quiet=quiet)
+    result = runner.run(request)
+    _finish(result, request, None)
+
+
+# --- extract ---------------------------------------------------------------------------------
+
+
+@app.command()
+@handle_errors
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Saved pages, API JSON bodies or HARs.")],
+    platform: Annotated[
+        str | None, typer.Option("--platform", "-p", help="Platform (guessed from a HAR's URLs).")
+    ] = None,
+    captured_at: Annotated[
+        str | None, typer.Option("--captured-at", help="Capture time (ISO) for relative dates.")
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the Profile as JSON.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Show where each field was read.")
+    ] = False,
+) -> None:
+    """Show what findable reads in these files: the user's 'what does the tool see here?'."""
+    from audit import runner
+
+    profile = runner.extract_files(files, platform, _parse_when(captured_at))
+    if json_out:
+        data = profile.model_dump(mode="json", exclude={"sources"} if not verbose else set())
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        runner.print_profile(profile, verbose=verbose)
+
+
+# --- schema, checks --------------------------------------------------------------------------
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the audit result (report.json)."""
+    from audit.result import AuditResult
+
+    typer.echo(json.dumps(AuditResult.model_json_schema(), indent=2))
+
+
+@app.command("checks")
+@handle_errors
+def checks_cmd(
+    explain: Annotated[
+        str | None, typer.Option("--explain", help="Print one check's full documentation.")
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Machine-readable list.")] = False,
+) -> None:
+    """List every check (ID, title, category, weight, platforms), or explain one."""
+    from audit import runner
+
+    if explain:
+        typer.echo(runner.explain_check(explain))
+    elif json_out:
+        typer.echo(json.dumps(runner.checks_metadata(), ensure_ascii=False, indent=2))
+    else:
+        runner.print_checks()
+
+
+@app.command()
+@handle_errors
+def browser() -> None:
+    """Print the Chromium findable will drive (or how to install one)."""
+    from audit.browser import browser_version, find_chromium
+
+    path = find_chromium()
+    typer.echo(f"{path} ({browser_version(path) or 'version unknown'})")
+
+
+def run() -> None:  # pragma: no cover - console entry for `python -m audit`
+    app()
+    sys.exit(0)

@@ -1,0 +1,424 @@
+"""Build the demo brand's recorded HARs: `python -m audit.demo.build` (writes audit/demo/).
+
+The demo business is invented: Modra Vrata, a sourdough bakery in Ljubljana, posting in
+Slovenian and English. Its HARs hold exactly what findable's capture plans ask each platform
+for, in the platforms' real structures (Instagram's logged-out profile page plus the
+`web_profile_info` response its web app loads; Bluesky's public AppView `getProfile` and
+`getAuthorFeed`), so `findable demo` runs the real capture code against them offline.
+
+Some things are deliberately wrong, so the demo shows findable finding them: most Instagram
+photos have no alt text or only Instagram's automatic text, the Instagram name field carries
+no keyword, and the Bluesky account went quiet five weeks before the recording.
+The output is deterministic: the tests rebuild the HARs and compare them with the shipped ones.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from audit.model import Platform, ProfileRef
+from audit.platforms import REGISTRY
+
+DEMO_DIR = Path(__file__).resolve().parent
+RECORDED_AT = datetime(2026, 11, 20, 9, 30, tzinfo=timezone.utc)
+IG_HANDLE = "modravrata.bakery"
+BSKY_HANDLE = "modravrata.si"
+SHOP = {
+    "name": "Modra Vrata Pekarna",
+    "street": "Trubarjeva cesta 12",
+    "zip": "1000",
+    "city": "Ljubljana",
+    "lat": 46.0516,
+    "lon": 14.5101,
+}
+
+# (days before recording, caption, alt text or None, alt is Instagram's auto text, geotag)
+IG_POSTS: list[tuple[float, str, str | None, bool, bool]] = [
+    (1.2, "Sveži kruh iz krušne peči vsako jutro ob 7h. 🥖 #kruh #ljubljana #sourdough",
+     "Three round sourdough loaves with a dark crust cooling on a wooden rack", False, True),
+    (3.5, "Croissant Saturday! Laminated by hand with Slovenian butter. #croissant #bakery",
+     None, False, False),
+    (6.0, "Rženi kruh s semeni – naš najbolj prodajani hlebec. #rženikruh #pekarna",
+     "May be an image of bread", True, True),
+    (8.4, "New: cardamom buns, only on weekends. Come early! #cardamombuns #ljubljanafood",
+     None, False, False),
+    (11.0, "Za vas pečemo od leta 2014. Hvala, Ljubljana! ❤️", None, False, True),
+    (13.3, "Our starter is 10 years old and still hungry. #sourdoughstarter",
+     "A jar of bubbly sourdough starter held up against the bakery window", False, False),
+    (16.1, "Potica za praznike – naročila sprejemamo do 20. decembra. #potica",
+     "May be an image of food", True, False),
+    (18.9, "Pumpkin seed loaf is back for autumn 🎃 #autumnbaking #bakery", None, False, True),
+    (21.5, "Jutranja izmena: 4.00 in že diši. #pekarna #ljubljana", None, False, False),
+    (24.0, "Gluten-free? Try our buckwheat bread (ajdov kruh), baked on separate days.",
+     "Sliced buckwheat bread showing a dense, dark crumb", False, False),
+    (27.2, "Nedeljski brunch v pekarni: kruh, maslo, domača marmelada. #brunch", None, False, True),
+    (30.6, "Workshop: bake your first sourdough with us, 12 places. Link in bio. #workshop",
+     "May be an image of 3 people", True, False),
+    (33.0, "Bagete ob 16h, še tople. #bageta", None, False, False),
+    (36.4, "Cinnamon rolls, because it's Tuesday. #cinnamonrolls", None, False, False),
+    (39.9, "Kruh z orehi in rozinami. #kruh #orehi", None, False, True),
+    (43.1, "Behind the counter: meet Maja, our head baker. #bakerylife", None, False, False),
+    (46.5, "Ocvirkovca! Tradicionalna slovenska pogača. #slovenskahrana #pekarna",
+     "May be an image of bread and text", True, False),
+    (50.0, "Rainy day, warm bread. Open until 19h. #ljubljana", None, False, False),
+    (53.8, "Polnozrnati toast kruh za vaše zajtrke. #toast", None, False, False),
+    (57.2, "We turned 12! Free coffee with every loaf this Friday. #bakery #ljubljana",
+     "The blue front door of the bakery decorated with balloons", False, True),
+]  # fmt: skip
+
+# (days before recording, text, image alt ("" = image without alt, None = no image), lang, tags)
+BSKY_POSTS: list[tuple[float, str, str | None, str, list[str]]] = [
+    (36.0, "Zimski urnik: od decembra odprto ob 7h. Se vidimo! #pekarna #Ljubljana",
+     None, "sl", ["pekarna", "Ljubljana"]),
+    (38.5, "Sourdough workshop photos are up — thank you all for coming! #sourdough",
+     "Six people kneading dough at a long wooden table in the bakery", "en", ["sourdough"]),
+    (41.0, "Danes: ajdov kruh in potica. #kruh", "", "sl", ["kruh"]),
+    (44.2, "Why we bake with a 10-year-old starter (and what it does for flavour). #sourdough",
+     None, "en", ["sourdough"]),
+    (47.0, "Bagete ob 16h, še tople.", "", "sl", []),
+    (49.8, "Our cardamom buns are back this weekend.", "", "en", []),
+    (53.1, "Nova sezona, nova moka: sodelujemo z mlinom iz Prekmurja. #lokalno",
+     "A sack of stone-ground flour from a Prekmurje mill next to a loaf", "sl", ["lokalno"]),
+    (56.0, "Potica orders are open until 20 December. #potica", None, "en", ["potica"]),
+    (60.5, "Kruh z orehi in rozinami je nazaj.", "", "sl", []),
+    (64.0, "Meet Maja, our head baker, who starts at 4 am every day.",
+     "Maja, smiling, pulls a tray of loaves from the deck oven", "en", []),
+    (67.4, "Nedeljski brunch: kruh, maslo, marmelada. #brunch", "", "sl", ["brunch"]),
+    (71.0, "Rainy Ljubljana, warm bread. Open until 19h.", None, "en", []),
+    (74.6, "Rženi kruh s semeni – najbolj prodajan hlebec.", "", "sl", []),
+    (78.0, "Croissants are laminated by hand with Slovenian butter. #croissant",
+     "Rows of golden croissants on a baking tray", "en", ["croissant"]),
+    (81.5, "Ocvirkovca – tradicionalna pogača. #slovenskahrana", "", "sl", ["slovenskahrana"]),
+    (85.0, "We turned 12! Free coffee with every loaf on Friday.", None, "en", []),
+    (88.3, "Polnozrnati toast kruh.", "", "sl", []),
+    (92.0, "Pumpkin seed loaf is back for autumn.", "", "en", []),
+]  # fmt: skip
+
+BSKY_REPOST_DAYS = 37.0  # one boost of a partner's post, which must not count as the brand's
+
+
+def _iso(dt: datetime) -> str:
+    return dt.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+def _at(days: float) -> datetime:
+    return (RECORDED_AT - timedelta(days=days)).replace(microsecond=0)
+
+
+def _har_entry(url: str, body: str, mime: str, *, when: datetime, headers: dict[str, str]) -> dict:
+    return {
+        "startedDateTime": _iso(when),
+        "time": 42.0,
+        "request": {
+            "method": "GET",
+            "url": url,
+            "httpVersion": "HTTP/2.0",
+            "cookies": [],
+            "headers": [{"name": k, "value": v} for k, v in headers.items()],
+            "queryString": [],
+            "headersSize": -1,
+            "bodySize": 0,
+        },
+        "response": {
+            "status": 200,
+            "statusText": "OK",
+            "httpVersion": "HTTP/2.0",
+            "cookies": [],
+            "headers": [{"name": "content-type", "value": mime}],
+            "content": {"size": len(body.encode()), "mimeType": mime, "text": body},
+            "redirectURL": "",
+            "headersSize": -1,
+            "bodySize": len(body.encode()),
+        },
+        "cache": {},
+        "timings": {"send": 0, "wait": 40, "receive": 2},
+    }
+
+
+def _har(entries: list[dict]) -> dict:
+    return {
+        "log": {
+            "version": "1.2",
+            "creator": {"name": "findable demo recorder", "version": "1"},
+            "browser": {"name": "chromium", "version": "demo"},
+            "pages": [],
+            "entries": entries,
+        }
+    }
+
+
+def _ig_profile_html(user: dict[str, Any]) -> str:
+    name = user["full_name"]
+    followers = user["edge_followed_by"]["count"]
+    following = user["edge_follow"]["count"]
+    posts = user["edge_owner_to_timeline_media"]["count"]
+    desc = (
+        f"{followers:,} Followers, {following:,} Following, {posts:,} Posts - "
+        f"See Instagram photos and videos from {name} (@{IG_HANDLE})"
+    )
+    bio = user["biography"].replace('"', "&quot;").replace("\n", " ")
+    return f"""<!DOCTYPE html>
+<html lang="en" class="no-js not-logged-in"><head>
+<meta charset="utf-8">
+<title>{name} (@{IG_HANDLE}) &#x2022; Instagram photos and videos</title>
+<meta name="description" content="{followers:,} Followers, {following:,} Following, {posts:,} Posts - {name} (@{IG_HANDLE}) on Instagram: &quot;{bio}&quot;">
+<meta property="og:type" content="profile">
+<meta property="og:title" content="{name} (@{IG_HANDLE}) &#x2022; Instagram photos and videos">
+<meta property="og:description" content="{desc}">
+<meta property="og:image" content="{user["profile_pic_url"]}">
+<meta property="og:url" content="https://www.instagram.com/{IG_HANDLE}/">
+<link rel="canonical" href="https://www.instagram.com/{IG_HANDLE}/">
+</head><body><div id="react-root"><main role="main"><h2>{name}</h2></main></div></body></html>
+"""  # noqa: E501
+
+
+def instagram_user() -> dict[str, Any]:
+    edges = []
+    for i, (days, caption, alt, _auto, geo) in enumerate(IG_POSTS):
+        shortcode = f"DMv{i:02d}Bk{(i * 7919) % 1000:03d}Qa"
+        node: dict[str, Any] = {
+            "__typename": "GraphImage",
+            "id": str(3480000000000000000 + i * 1117),
+            "shortcode": shortcode,
+            "is_video": False,
+            "display_url": f"https://scontent.cdninstagram.com/v/t51.29350-15/{shortcode}_n.jpg",
+            "dimensions": {"height": 1350, "width": 1080},
+            "accessibility_caption": alt,
+            "edge_media_to_caption": {"edges": [{"node": {"text": caption}}]},
+            "taken_at_timestamp": int(_at(days).timestamp()),
+            "location": (
+                {
+                    "id": "213385402",
+                    "has_public_page": True,
+                    "name": SHOP["name"],
+                    "slug": "modra-vrata-pekarna",
+                }
+                if geo
+                else None
+            ),
+            "edge_liked_by": {"count": 40 + (i * 37) % 180},
+            "edge_media_to_comment": {"count": (i * 5) % 23},
+        }
+        edges.append({"node": node})
+    return {
+        "id": "58302211947",
+        "username": IG_HANDLE,
+        "full_name": "Modra Vrata",
+        "biography": (
+            "Pekarna z naravnim kvasom v centru Ljubljane 🥖\n"
+            "Sourdough bakery · open daily 7–19\n"
+            "Trubarjeva 12 · naročila v DM"
+        ),
+        "bio_links": [{"title": "Naročila / Orders", "url": "https://modravrata.si/narocila"}],
+        "external_url": "https://modravrata.si/narocila",
+        "category_name": "Bakery",
+        "business_category_name": "Restaurants",
+        "is_business_account": True,
+        "is_professional_account": True,
+        "is_private": False,
+        "is_verified": False,
+        "business_email": "pozdravljeni@modravrata.si",
+        "business_phone_number": "+38614301212",
+        "business_address_json": json.dumps(
+            {
+                "city_name": SHOP["city"],
+                "city_id": 106443569392040,
+                "latitude": SHOP["lat"],
+                "longitude": SHOP["lon"],
+                "street_address": SHOP["street"],
+                "zip_code": SHOP["zip"],
+            }
+        ),
+        "profile_pic_url": (
+            "https://scontent.cdninstagram.com/v/t51.2885-19/modravrata_s150x150.jpg"
+        ),
+        "profile_pic_url_hd": (
+            "https://scontent.cdninstagram.com/v/t51.2885-19/modravrata_s320x320.jpg"
+        ),
+        "edge_followed_by": {"count": 2318},
+        "edge_follow": {"count": 212},
+        "edge_owner_to_timeline_media": {
+            "count": 486,
+            "page_info": {"has_next_page": True, "end_cursor": "QVFEZGVtbw=="},
+            "edges": edges,
+        },
+    }
+
+
+def bluesky_profile() -> dict[str, Any]:
+    return {
+        "did": "did:plc:m0dravrata7pekarna2ljub",
+        "handle": BSKY_HANDLE,
+        "displayName": "Modra Vrata · pekarna",
+        "description": (
+            "Sourdough bakery in Ljubljana. Kruh, potica in rogljički iz krušne peči.\n"
+            "Trubarjeva 12 · modravrata.si"
+        ),
+        "avatar": "https://cdn.bsky.app/img/avatar/plain/did:plc:m0dravrata7pekarna2ljub/bafkreidemoavatar@jpeg",
+        "banner": "https://cdn.bsky.app/img/banner/plain/did:plc:m0dravrata7pekarna2ljub/bafkreidemobanner@jpeg",
+        "associated": {"lists": 0, "feedgens": 0, "starterPacks": 0, "labeler": False},
+        "labels": [],
+        "createdAt": "2023-09-14T08:12:00.000Z",
+        "indexedAt": "2025-01-10T10:00:00.000Z",
+        "followersCount": 412,
+        "followsCount": 96,
+        "postsCount": 141,
+    }  # fmt: skip
+
+
+def bluesky_feed() -> dict[str, Any]:
+    prof = bluesky_profile()
+    author = {k: prof[k] for k in ("did", "handle", "displayName", "avatar")} | {"labels": []}
+    feed: list[dict[str, Any]] = []
+    for i, (days, text, alt, lang, tags) in enumerate(BSKY_POSTS):
+        rkey = f"3m{i:02d}dem0vrat{i % 10}"
+        record: dict[str, Any] = {
+            "$type": "app.bsky.feed.post",
+            "createdAt": _iso(_at(days)),
+            "langs": [lang],
+            "text": text,
+        }
+        facets = []
+        for tag in tags:
+            needle = f"#{tag}"
+            start = text.encode().find(needle.encode())
+            if start >= 0:
+                facets.append(
+                    {
+                        "index": {"byteStart": start, "byteEnd": start + len(needle.encode())},
+                        "features": [{"$type": "app.bsky.richtext.facet#tag", "tag": tag}],
+                    }
+                )
+        if facets:
+            record["facets"] = facets
+        post: dict[str, Any] = {
+            "uri": f"at://{prof['did']}/app.bsky.feed.post/{rkey}",
+            "cid": f"bafyreidemo{i:04d}",
+            "author": author,
+            "record": record,
+            "replyCount": i % 3,
+            "repostCount": i % 4,
+            "likeCount": 5 + (i * 3) % 30,
+            "quoteCount": 0,
+            "indexedAt": _iso(_at(days)),
+            "labels": [],
+        }
+        if alt is not None:
+            blob = f"bafkreidemoimg{i:04d}"
+            image = {"alt": alt, "aspectRatio": {"height": 1350, "width": 1080}}
+            record["embed"] = {"$type": "app.bsky.embed.images", "images": [image]}
+            post["embed"] = {
+                "$type": "app.bsky.embed.images#view",
+                "images": [
+                    {
+                        "thumb": f"https://cdn.bsky.app/img/feed_thumbnail/plain/{prof['did']}/{blob}@jpeg",
+                        "fullsize": f"https://cdn.bsky.app/img/feed_fullsize/plain/{prof['did']}/{blob}@jpeg",
+                        "alt": alt,
+                        "aspectRatio": {"height": 1350, "width": 1080},
+                    }
+                ],
+            }  # fmt: skip
+        feed.append({"post": post})
+    partner = {
+        "did": "did:plc:mlinprekmurje0000000000a",
+        "handle": "mlin-prekmurje.bsky.social",
+        "displayName": "Mlin Prekmurje",
+        "labels": [],
+    }
+    repost = {
+        "post": {
+            "uri": f"at://{partner['did']}/app.bsky.feed.post/3mrepostmlin1",
+            "cid": "bafyreidemorepost",
+            "author": partner,
+            "record": {
+                "$type": "app.bsky.feed.post",
+                "createdAt": _iso(_at(BSKY_REPOST_DAYS + 1)),
+                "langs": ["sl"],
+                "text": "Nova letina ajde je zmleta. Hvala vsem pekarnam, ki pečejo z nami!",
+            },
+            "replyCount": 0,
+            "repostCount": 3,
+            "likeCount": 12,
+            "quoteCount": 0,
+            "indexedAt": _iso(_at(BSKY_REPOST_DAYS + 1)),
+            "labels": [],
+        },
+        "reason": {
+            "$type": "app.bsky.feed.defs#reasonRepost",
+            "by": author,
+            "indexedAt": _iso(_at(BSKY_REPOST_DAYS)),
+        },
+    }
+    feed.append(repost)
+    feed.sort(key=lambda item: item.get("reason", item["post"]).get("indexedAt"), reverse=True)
+    return {"feed": feed}
+
+
+def _plan_urls(platform: Platform, handle: str) -> list[str]:
+    spec = REGISTRY[platform]
+    if spec.capture_plan is None:
+        raise RuntimeError(f"{platform.value} has no capture plan yet")
+    ref = ProfileRef(platform=platform, handle=handle, url=spec.profile_url(handle))
+    return [step.url for step in spec.capture_plan(ref).steps]
+
+
+def build_hars() -> dict[str, dict]:
+    """The demo's HARs, keyed by snapshot profile key; each URL is what the capture plan asks."""
+    ig_urls = _plan_urls(Platform.INSTAGRAM, IG_HANDLE)
+    user = instagram_user()
+    ig_profile_url = next(u for u in ig_urls if "/api/" not in u)
+    ig_api_url = next(u for u in ig_urls if "/api/" in u)
+    ig = _har(
+        [
+            _har_entry(
+                ig_profile_url,
+                _ig_profile_html(user),
+                "text/html; charset=utf-8",
+                when=RECORDED_AT,
+                headers={"accept": "text/html"},
+            ),
+            _har_entry(
+                ig_api_url,
+                json.dumps({"data": {"user": user}, "status": "ok"}, ensure_ascii=False),
+                "application/json; charset=utf-8",
+                when=RECORDED_AT + timedelta(seconds=1),
+                headers={"x-ig-app-id": "936619743392459"},
+            ),
+        ]
+    )
+    bsky_urls = _plan_urls(Platform.BLUESKY, BSKY_HANDLE)
+    bodies = {"getProfile": bluesky_profile(), "getAuthorFeed": bluesky_feed()}
+    bsky_entries = []
+    for n, url in enumerate(bsky_urls):
+        body = next(v for k, v in bodies.items() if k in url)
+        bsky_entries.append(
+            _har_entry(
+                url,
+                json.dumps(body, ensure_ascii=False),
+                "application/json; charset=utf-8",
+                when=RECORDED_AT + timedelta(seconds=n),
+                headers={"accept": "application/json"},
+            )
+        )
+    return {
+        f"instagram-{IG_HANDLE}": ig,
+        f"bluesky-{BSKY_HANDLE}": _har(bsky_entries),
+    }
+
+
+def har_text(har: dict) -> str:
+    return json.dumps(har, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def main() -> None:
+    for key, har in build_hars().items():
+        path = DEMO_DIR / f"{key}.har"
+        path.write_text(har_text(har), encoding="utf-8")
+        print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()

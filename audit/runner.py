@@ -1,0 +1,440 @@
+"""What the CLI commands do, as plain functions (the CLI stays a thin layer of options).
+
+An audit always goes the same way whatever the input: inputs become a Snapshot (live capture
+or a user's HAR) or documents (saved files), documents become Profiles, Profiles become an
+AuditResult, and the AuditResult becomes reports. Live and demo audits are audited by reading
+back the snapshot they just wrote, so `--snapshot` replays are the same code and the same
+numbers by construction.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from audit.brandfile import load_brand, merge_cli
+from audit.documents import Document, load_file, load_har
+from audit.errors import InputError, NothingCapturedError
+from audit.model import Brand, Outcome, Platform, Profile, ProfileRef
+from audit.pipeline import audit_profiles, extract_profile, file_time, guess_platform
+from audit.resolve import parse_platform, resolve_many
+from audit.result import AuditResult, CheckResult, Status
+
+DEMO_DIR = Path(__file__).resolve().parent / "demo"
+
+
+@dataclass
+class AuditRequest:
+    targets: list[str] = field(default_factory=list)
+    brand_file: Path | None = None
+    snapshot: Path | None = None
+    har: Path | None = None
+    from_files: list[Path] = field(default_factory=list)
+    platform: str | None = None
+    captured_at: datetime | None = None
+    out: Path = Path("findable-report")
+    formats: str = "all"
+    to_stdout: bool = False
+    flags: dict[str, Any] = field(default_factory=dict)
+    storage_state: Path | None = None
+    quiet: bool = False
+    verbose: bool = False
+    replay: dict[str, Path] | None = None
+    title: str | None = None
+
+    @property
+    def snapshot_dir(self) -> Path:
+        return self.out / "snapshot"
+
+
+def demo_request(*, out: Path, formats: str, quiet: bool) -> AuditRequest:
+    """The bundled demo brand, captured through the real capture code from recorded HARs."""
+    hars = {p.stem: p for p in sorted(DEMO_DIR.glob("*.har"))}
+    if not hars:
+        raise InputError(f"the demo HARs are missing from {DEMO_DIR}; reinstall findable")
+    return AuditRequest(
+        brand_file=DEMO_DIR / "brand.toml",
+        out=out,
+        formats=formats,
+        quiet=quiet,
+        replay=hars,
+        title="demo",
+    )
+
+
+# --- inputs ----------------------------------------------------------------------------------
+
+
+def _brand(req: AuditRequest, stored: dict[str, Any] | None = None) -> Brand:
+    if req.brand_file is not None:
+        brand = load_brand(req.brand_file)
+    elif stored:
+        brand = Brand.model_validate(stored)
+    else:
+        brand = Brand()
+    return merge_cli(brand, **req.flags)
+
+
+def _check_out_writable(out: Path) -> None:
+    """Fail before any capture work when the reports could not be written anyway."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".findable-probe-", dir=out)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise InputError(
+            f"--out {out}: cannot write there ({reason}); choose another folder"
+        ) from None
+
+
+def _platform_of(req: AuditRequest, docs: Sequence[Document], what: str) -> Platform:
+    if req.platform:
+        return parse_platform(req.platform)
+    guessed = guess_platform(docs)
+    if guessed is None:
+        raise InputError(f"cannot tell which platform {what} is from; add --platform NAME")
+    return guessed
+
+
+def _har_time(docs_path: Path) -> datetime | None:
+    import json
+
+    from audit.dates import parse_iso
+
+    try:
+        entries = json.loads(docs_path.read_text(encoding="utf-8-sig"))["log"]["entries"]
+    except (ValueError, KeyError, TypeError, OSError):
+        return None
+    times = [parse_iso(e.get("startedDateTime")) for e in entries if isinstance(e, dict)]
+    known = [t for t in times if t is not None]
+    return min(known) if known else None
+
+
+# --- the audit -------------------------------------------------------------------------------
+
+
+def run(req: AuditRequest) -> AuditResult:
+    from reports import parse_formats
+
+    formats = parse_formats(req.formats)
+    inputs = sum(bool(x) for x in (req.snapshot, req.har, req.from_files))
+    if inputs > 1:
+        raise InputError("give one input: --snapshot, --har or --from (not several)")
+    if req.from_files and req.targets:
+        raise InputError("profile targets and --from files cannot be mixed; audit them apart")
+    if not req.to_stdout:
+        _check_out_writable(req.out)
+
+    if req.snapshot is not None:
+        result = _audit_snapshot(req.snapshot, req)
+    elif req.har is not None:
+        result = _audit_har(req)
+    elif req.from_files:
+        result = _audit_files(req)
+    else:
+        result = _audit_live(req)
+
+    if not req.to_stdout:
+        from reports import write_reports
+
+        write_reports(result, req.out, formats)
+    return result
+
+
+def _audit_snapshot(directory: Path, req: AuditRequest) -> AuditResult:
+    from audit.snapshot import read_snapshot
+
+    snap = read_snapshot(directory)
+    brand = _brand(req, snap.context.get("brand"))
+    profiles = []
+    for pc in snap.profiles:
+        m = pc.manifest
+        profiles.append(
+            extract_profile(
+                m.ref.platform,
+                pc.documents(),
+                captured_at=m.captured_at,
+                ref=m.ref,
+                input_kind=m.input_kind,
+                network=m.capture_info(),
+            )
+        )
+    notes = [f"Audited from the snapshot in {directory}."] if req.title != "demo" else []
+    return audit_profiles(profiles, brand, notes=notes)
+
+
+def _audit_har(req: AuditRequest) -> AuditResult:
+    import json
+
+    from audit.snapshot import Manifest, write_index, write_profile
+
+    assert req.har is not None
+    docs = load_har(req.har)
+    platform = _platform_of(req, docs, str(req.har))
+    captured_at = req.captured_at or _har_time(req.har) or file_time(req.har)
+    profile = extract_profile(platform, docs, captured_at=captured_at, input_kind="har")
+    from audit.platforms import REGISTRY
+
+    spec = REGISTRY[platform]
+    ref = ProfileRef(
+        platform=platform,
+        handle=profile.handle,
+        url=profile.url or spec.profile_url(profile.handle),
+    )
+    brand = _brand(req)
+    staging = _staging(req)
+    raw = json.loads(req.har.read_text(encoding="utf-8-sig"))
+    manifest = Manifest(
+        ref=ref,
+        url=ref.url,
+        final_url=ref.url,
+        captured_at=captured_at,
+        input_kind="har",
+        notes=[f"imported from {req.har.name}"],
+    )
+    write_profile(staging, manifest, har=raw)
+    write_index(staging, [ref.key], {"brand": brand.model_dump(mode="json")})
+    _promote(staging, req.snapshot_dir)
+    return _audit_snapshot(req.snapshot_dir, req)
+
+
+def _audit_files(req: AuditRequest) -> AuditResult:
+    profile = extract_files(req.from_files, req.platform, req.captured_at)
+    brand = _brand(req)
+    return audit_profiles([profile], brand)
+
+
+def extract_files(files: Sequence[Path], platform: str | None, when: datetime | None) -> Profile:
+    """Saved pages / API JSON bodies / HARs that together show one profile -> that Profile."""
+    if not files:
+        raise InputError("no files given; pass saved pages, API JSON bodies or HARs")
+    docs: list[Document] = []
+    for path in files:
+        docs.extend(load_file(path))
+    req = AuditRequest(platform=platform)
+    plat = _platform_of(req, docs, ", ".join(str(f) for f in files))
+    captured_at = when or max(file_time(p) for p in files)
+    profile = extract_profile(plat, docs, captured_at=captured_at, input_kind=_kind(docs))
+    if when is None:
+        profile.capture.warnings.append(
+            f"capture time taken from the files' modification time ({captured_at.isoformat()}); "
+            "pass --captured-at to set it"
+        )
+    return profile
+
+
+def _kind(docs: Sequence[Document]) -> str:
+    kinds = {d.origin if d.origin == "har" else d.kind for d in docs}
+    return kinds.pop() if len(kinds) == 1 else "json"
+
+
+def _staging(req: AuditRequest) -> Path:
+    req.out.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=".snapshot-new-", dir=req.out))
+
+
+def _promote(staging: Path, final: Path) -> None:
+    """Put a finished snapshot in place; the old one goes only once the new one is there."""
+    if final.exists():
+        retired = Path(tempfile.mkdtemp(prefix=".snapshot-old-", dir=final.parent))
+        os.replace(final, retired / "snapshot")
+        try:
+            os.replace(staging, final)
+        except BaseException:
+            os.replace(retired / "snapshot", final)
+            raise
+        shutil.rmtree(retired, ignore_errors=True)
+    else:
+        os.replace(staging, final)
+
+
+def _audit_live(req: AuditRequest) -> AuditResult:
+    from audit.capture import CaptureOptions, capture
+    from audit.platforms import REGISTRY
+    from audit.snapshot import Manifest, write_index, write_profile
+
+    brand = _brand(req)
+    targets = list(req.targets) + list(brand.profiles)
+    if not targets:
+        raise InputError(
+            "nothing to audit; give profile URLs or platform:@handle, a --brand file with "
+            "profiles, --har, --from or --snapshot (try 'findable demo')"
+        )
+    refs = resolve_many(targets)
+    jobs = []
+    staging = _staging(req)
+    try:
+        unsupported: list[ProfileRef] = []
+        for ref in refs:
+            spec = REGISTRY[ref.platform]
+            if spec.capture_plan is None or spec.extract is None:
+                unsupported.append(ref)
+            else:
+                jobs.append((ref, spec.capture_plan(ref)))
+        for ref in unsupported:
+            write_profile(
+                staging,
+                Manifest(
+                    ref=ref,
+                    url=ref.url,
+                    outcome=Outcome.ERROR,
+                    reason=f"findable cannot read {ref.platform.label} profiles yet",
+                    captured_at=datetime.now(timezone.utc),
+                ),
+            )
+        manifests = []
+        if jobs:
+            options = CaptureOptions(storage_state=req.storage_state, replay=req.replay)
+            manifests = capture(jobs, staging, options, progress=_progress(req))
+        if not any(m.outcome is Outcome.OK for m in manifests):
+            reasons = "; ".join(f"{m.ref.key}: {m.outcome.value} ({m.reason})" for m in manifests)
+            raise NothingCapturedError(
+                "no profile could be captured" + (f": {reasons}" if reasons else "")
+            )
+        write_index(staging, [r.key for r in refs], {"brand": brand.model_dump(mode="json")})
+        _promote(staging, req.snapshot_dir)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return _audit_snapshot(req.snapshot_dir, req)
+
+
+def _progress(req: AuditRequest) -> Any:
+    if req.quiet:
+        return None
+
+    def report(ref: ProfileRef, state: str) -> None:
+        typer.echo(f"  {ref.platform.label:<10} @{ref.handle}: {state}", err=True)
+
+    return report
+
+
+# --- printing --------------------------------------------------------------------------------
+
+_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
+
+
+def top_fixes(result: AuditResult, limit: int = 5) -> list[tuple[str, CheckResult]]:
+    """The most important failed/warned checks across profiles (who, check)."""
+    items: list[tuple[str, CheckResult]] = []
+    for pr in result.profiles:
+        who = f"{pr.platform.label} @{pr.handle}"
+        items.extend((who, c) for c in pr.checks if c.status in (Status.FAIL, Status.WARN))
+    items.extend(
+        ("brand", c) for c in result.brand_checks if c.status in (Status.FAIL, Status.WARN)
+    )
+    items.sort(
+        key=lambda it: (
+            it[1].status is not Status.FAIL,
+            _SEVERITY_ORDER.get(it[1].severity.value, 9),
+            -it[1].weight,
+        )
+    )
+    return items[:limit]
+
+
+def _fmt_score(score: float | None) -> str:
+    return "not scored" if score is None else f"{score:.0f}/100"
+
+
+def print_summary(result: AuditResult, req: AuditRequest) -> None:
+    echo = typer.echo
+    name = result.brand or "this brand"
+    echo(f"\nfindable audit of {name}: {_fmt_score(result.score)}"
+         + (f" ({result.band})" if result.band else ""))  # fmt: skip
+    for pr in result.profiles:
+        label = f"{pr.platform.label} @{pr.handle}"
+        if pr.outcome is Outcome.OK:
+            echo(f"  {label:<40} {_fmt_score(pr.score)}" + (f" ({pr.band})" if pr.band else ""))
+        else:
+            echo(f"  {label:<40} not captured: {pr.outcome.value} — {pr.reason or ''}")
+    fixes = top_fixes(result)
+    if fixes:
+        echo("\nTop fixes:")
+        for i, (who, c) in enumerate(fixes, 1):
+            echo(f"  {i}. [{who}] {c.title}: {c.message}")
+            if c.fix:
+                echo(f"     Fix: {c.fix}")
+    for note in result.notes:
+        echo(f"\nNote: {note}")
+    if not req.to_stdout:
+        echo(f"\nReports written to {req.out}/")
+        if (req.out / "snapshot").is_dir() and req.snapshot is None:
+            echo(f"Snapshot saved in {req.snapshot_dir}/ (re-audit offline with --snapshot)")
+
+
+def print_profile(profile: Profile, *, verbose: bool) -> None:
+    echo = typer.echo
+    cap = profile.capture
+    echo(f"{profile.platform.label} @{profile.handle}  [{cap.outcome.value}]"
+         + (f" — {cap.reason}" if cap.reason else ""))  # fmt: skip
+    rows: list[tuple[str, Any]] = [
+        ("display_name", profile.display_name),
+        ("bio", profile.bio),
+        ("category", profile.category),
+        ("links", ", ".join(link.url for link in profile.links) or None),
+        ("location", profile.location.model_dump(exclude_none=True) if profile.location else None),
+        ("avatar", profile.avatar.url if profile.avatar else None),
+        ("counts", profile.counts.model_dump(exclude_none=True) or None),
+    ]
+    for name, value in rows:
+        shown = "—" if value in (None, "", {}) else str(value).replace("\n", " ⏎ ")
+        echo(f"  {name:<13} {shown}")
+        if verbose and name.split(".")[0] in profile.sources:
+            echo(f"  {'':<13} from {profile.sources[name]}")
+    own = profile.own_posts()
+    images = [m for p in own for m in p.media if m.kind == "image"]
+    dated = sorted((p.created_at for p in own if p.created_at), reverse=True)
+    echo(f"  {'posts':<13} {len(profile.posts)} read ({len(profile.posts) - len(own)} reposts)"
+         + (f", newest {dated[0].date().isoformat()}" if dated else ""))  # fmt: skip
+    by_source = {
+        s: sum(1 for m in images if m.alt_source == s) for s in ("custom", "auto", "missing")
+    }
+    echo(f"  {'images':<13} {len(images)}: alt text custom {by_source['custom']}, "
+         f"automatic {by_source['auto']}, missing {by_source['missing']}")  # fmt: skip
+    echo(f"  {'geotagged':<13} {sum(1 for p in own if p.location)} posts")
+    if verbose:
+        for name, src in sorted(profile.sources.items()):
+            if name not in {r[0] for r in rows}:
+                echo(f"  {name:<13} from {src}")
+    for warning in cap.warnings:
+        echo(f"  warning: {warning}")
+
+
+# --- checks ----------------------------------------------------------------------------------
+
+
+def checks_metadata() -> list[dict[str, Any]]:
+    from checks import REGISTRY
+
+    return [check.meta.model_dump(mode="json") for check in REGISTRY]
+
+
+def explain_check(check_id: str) -> str:
+    from checks import REGISTRY
+    from checks.base import explain
+
+    wanted = check_id.strip().upper()
+    for check in REGISTRY:
+        if check.meta.id == wanted or check.meta.slug == check_id.strip().lower():
+            return explain(check)
+    raise InputError(f"no check {check_id!r}; list them with 'findable checks'")
+
+
+def print_checks() -> None:
+    from checks import REGISTRY
+
+    for check in REGISTRY:
+        m = check.meta
+        platforms = "all" if not m.platforms else ",".join(sorted(p.value for p in m.platforms))
+        typer.echo(f"{m.id}  {m.title:<48} {m.category.value:<12} {m.weight:>4g}  {platforms}")

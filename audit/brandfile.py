@@ -31,7 +31,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-__all__ = ["load_brand", "merge_cli"]
+__all__ = ["load_brand", "merge_cli", "render_brand"]
 
 _FIELDS = set(Brand.model_fields) - {"extra"}
 
@@ -79,3 +79,38 @@ def merge_cli(brand: Brand, **flags: Any) -> Brand:
     if flags.get("local") is not None:
         update["local"] = bool(flags["local"])
     return brand.model_copy(update=update)
+
+
+def _toml_str(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+def _toml_list(values: list[str]) -> str:
+    return "[" + ", ".join(_toml_str(v) for v in values) + "]"
+
+
+def render_brand(brand: Brand) -> str:
+    """A brand file for `brand`, commented so an owner can edit it by hand."""
+    lines = [
+        "# findable brand file: `findable audit --brand findable.toml`",
+        f"name = {_toml_str(brand.name or '')}",
+        "# the words people should find you for (any language); matching ignores case and",
+        "# inflection ('bakery' finds 'bakeries')",
+        f"keywords = {_toml_list(brand.keywords)}",
+        f"location = {_toml_str(brand.location or '')}",
+        "# true for a business people visit (a shop, a café): location checks then weigh more",
+        f"local = {'true' if brand.local else 'false'}",
+        f"website = {_toml_str(brand.website or '')}",
+        "# profile URLs or platform:@handle",
+        f"profiles = {_toml_list(brand.profiles)}",
+        "# competitors' profiles, to rank against for each keyword",
+        f"competitors = {_toml_list(brand.competitors)}",
+        '# check ID prefixes to run / to skip, e.g. select = ["BIO", "ALT"]',
+        f"select = {_toml_list(brand.select)}",
+        f"ignore = {_toml_list(brand.ignore)}",
+    ]
+    if brand.weights:
+        lines.append("[weights]")
+        lines.extend(f"{k} = {v:g}" for k, v in brand.weights.items())
+    return "\n".join(lines) + "\n"

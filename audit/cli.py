@@ -198,6 +198,46 @@ def demo(
     _finish(result, request, None)
 
 
+@app.command()
+@handle_errors
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the brand file.")] = Path(
+        "findable.toml"
+    ),
+    name: Annotated[str | None, typer.Option(help="Business name.")] = None,
+    keywords: Annotated[str | None, typer.Option("--keywords", "-k", help='"a,b,c"')] = None,
+    location: Annotated[str | None, typer.Option(help="City / area.")] = None,
+    local: Annotated[bool | None, typer.Option("--local/--not-local")] = None,
+    website: Annotated[str | None, typer.Option(help="https://...")] = None,
+    profiles: Annotated[
+        str | None, typer.Option(help='Profiles, "instagram:@a,https://bsky.app/profile/b"')
+    ] = None,
+    competitors: Annotated[str | None, typer.Option(help="Competitors' profiles.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never prompt; take everything from flags.")
+    ] = False,
+) -> None:
+    """Write a brand file: asks for what flags did not give (or --no-input for scripts)."""
+    from audit import runner
+
+    runner.init_brand(
+        path,
+        values={
+            "name": name,
+            "keywords": keywords,
+            "location": location,
+            "local": local,
+            "website": website,
+            "profiles": profiles,
+            "competitors": competitors,
+        },
+        force=force,
+        interactive=not no_input and sys.stdin.isatty(),
+    )
+    typer.echo(f"wrote {path}; audit with: findable audit --brand {path}")
+
+
 # --- extract ---------------------------------------------------------------------------------
 
 

@@ -411,6 +411,54 @@ def print_profile(profile: Profile, *, verbose: bool) -> None:
         echo(f"  warning: {warning}")
 
 
+# --- init ------------------------------------------------------------------------------------
+
+_PROMPTS = {
+    "name": "Business name",
+    "keywords": "Keywords people search for (comma separated)",
+    "location": "City / area",
+    "website": "Website",
+    "profiles": "Profiles (URLs or platform:@handle, comma separated)",
+    "competitors": "Competitors' profiles (optional, comma separated)",
+}
+
+
+def init_brand(path: Path, *, values: dict[str, Any], force: bool, interactive: bool) -> Brand:
+    """Write a brand file from `values` (flags), prompting for the missing ones when asked."""
+    from audit.brandfile import render_brand
+    from audit.snapshot import atomic_write_text
+
+    if path.exists() and not force:
+        raise InputError(f"{path} exists; pass --force to overwrite it or choose another path")
+    vals = dict(values)
+    if interactive:
+        for key, prompt in _PROMPTS.items():
+            if vals.get(key) is None:
+                vals[key] = typer.prompt(prompt, default="", show_default=False)
+        if vals.get("local") is None:
+            vals["local"] = typer.confirm("Do customers visit you in person?", default=False)
+
+    def split(key: str) -> list[str]:
+        return [v.strip() for v in (vals.get(key) or "").split(",") if v.strip()]
+
+    targets = split("profiles") + split("competitors")
+    resolve_many(targets)  # refuse a typo now, not at audit time
+    brand = Brand(
+        name=vals.get("name") or None,
+        keywords=split("keywords"),
+        location=vals.get("location") or None,
+        local=bool(vals.get("local")),
+        website=vals.get("website") or None,
+        profiles=split("profiles"),
+        competitors=split("competitors"),
+    )
+    try:
+        atomic_write_text(path, render_brand(brand))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write it ({exc.strerror}); choose another path") from None
+    return brand
+
+
 # --- checks ----------------------------------------------------------------------------------
 
 

@@ -50,3 +50,27 @@ def test_bad_brand_files(tmp_path: Path, text: str, fragment: str) -> None:
 def test_missing_brand_file_says_how_to_make_one(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="findable init"):
         load_brand(tmp_path / "findable.toml")
+
+
+def test_init_writes_a_brand_file_that_loads_back(tmp_path: Path) -> None:
+    from audit.runner import init_brand
+
+    path = tmp_path / "findable.toml"
+    values = {
+        "name": 'Pekarna "Ana"',
+        "keywords": "kruh, pekarna, نان",
+        "location": "Ljubljana",
+        "local": True,
+        "website": "https://ana.si",
+        "profiles": "instagram:@pekarna_ana, bsky:@ana.si",
+        "competitors": "",
+    }
+    init_brand(path, values=values, force=False, interactive=False)
+    brand = load_brand(path)
+    assert brand.name == 'Pekarna "Ana"' and brand.keywords == ["kruh", "pekarna", "نان"]
+    assert brand.local and brand.profiles == ["instagram:@pekarna_ana", "bsky:@ana.si"]
+    with pytest.raises(InputError, match="--force"):
+        init_brand(path, values=values, force=False, interactive=False)
+    with pytest.raises(InputError, match="unknown platform"):
+        init_brand(path, values=values | {"profiles": "myspace:@x"}, force=True, interactive=False)
+    assert load_brand(path).name == 'Pekarna "Ana"'  # the refused run changed nothing

@@ -201,6 +201,13 @@ class Profile(_Model):
         default_factory=dict,
         description="Where each field was read: field name -> 'document: JSON path or selector'.",
     )
+    not_observed: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            "Fields this input cannot show, with why (e.g. 'alt_text': 'the data export does "
+            "not include alt text'); checks on them are `na` with that reason, never a fail."
+        ),
+    )
 
     @field_validator("handle")
     @classmethod

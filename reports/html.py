@@ -1,0 +1,340 @@
+"""HTML report: one self-contained page a consultant can hand to a client.
+
+Inline CSS and SVG only; no script, font, image or stylesheet is fetched (a Content Security
+Policy makes that a guarantee, not just a habit), so the file opens offline, prints, and
+cannot phone home. Every string from the AuditResult is untrusted: it is escaped, user text
+gets `dir="auto"` so Persian and Arabic bios read right, and only http(s) URLs become links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from html import escape
+from importlib.resources import files
+
+from audit.result import (
+    AuditResult,
+    CategoryScore,
+    CheckResult,
+    Evidence,
+    ProfileResult,
+    Status,
+)
+from reports._common import (
+    band_label,
+    band_of,
+    evidence_value,
+    format_datetime,
+    is_http_url,
+    not_captured,
+    outcome_label,
+    passed,
+    score_text,
+    skipped_with_profile,
+    status_label,
+    todo_groups,
+    truncate,
+    unchecked,
+)
+from reports._svg import gauge, timeline
+
+__all__ = ["render_html"]
+
+_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
+_REL = "noopener noreferrer nofollow"
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _user(text: str, tag: str = "bdi", cls: str = "") -> str:
+    """Untrusted text in an element that picks its own direction (RTL bios, LTR handles)."""
+    attr = f' class="{cls}"' if cls else ""
+    return f'<{tag} dir="auto"{attr}>{_e(text)}</{tag}>'
+
+
+def _link(url: str | None, text: str | None = None) -> str:
+    """A link for http(s) URLs; any other scheme (javascript:, data:) is shown as text only."""
+    if not url:
+        return ""
+    label = _e(truncate(text or url, 90))
+    if is_http_url(url):
+        return f'<a href="{_e(url)}" rel="{_REL}" target="_blank">{label}</a>'
+    return f'<span class="muted">{label}</span>'
+
+
+def _band_class(name: str | None) -> str:
+    return f"band-{name}" if name in ("poor", "needs-work", "good") else "band-none"
+
+
+def _score_pill(profile: ProfileResult) -> str:
+    if not_captured(profile):
+        return '<span class="score-pill band-none">not captured</span>'
+    shown = score_text(profile.score)
+    if shown is None:
+        return '<span class="score-pill band-none">not scored</span>'
+    name = band_of(profile.score, profile.band)
+    return f'<span class="score-pill {_band_class(name)}">{shown}</span>'
+
+
+def _gauge_block(score: float | None, band_name: str | None, size: int, empty: str) -> str:
+    label = band_label(band_name) if score is not None else empty
+    return (
+        f'<div class="gauge">{gauge(score, band_name, size)}'
+        f'<div class="band {_band_class(band_name)}">{_e(label.capitalize())}</div></div>'
+    )
+
+
+def _evidence(items: Sequence[Evidence]) -> str:
+    if not items:
+        return ""
+    rows = []
+    for item in items:
+        row = f"<code>{_e(item.field)}</code> {_user(evidence_value(item.value, 200))}"
+        if item.source:
+            row += f' <span class="muted">· {_e(truncate(item.source, 80))}</span>'
+        if item.url:
+            row += f" · {_link(item.url)}"
+        rows.append(f"<li>{row}</li>")
+    return f'<ul class="evidence">{"".join(rows)}</ul>'
+
+
+def _check_item(check: CheckResult) -> str:
+    status = check.status.value
+    parts = [
+        f'<li class="check {status}"><div>'
+        f'<span class="status {status}">{_e(status_label(check.status))}</span>'
+        f'<span class="check-title">{_e(check.title)}</span>'
+        f'<span class="check-meta">{_e(check.id)} · {_e(check.category.value)}</span></div>',
+        _user(check.message, "p", "message"),
+    ]
+    if check.fix:
+        parts.append(f'<p class="fix"><b>Fix:</b> {_user(check.fix)}</p>')
+    parts.append(_evidence(check.evidence))
+    parts.append("</li>")
+    return "".join(parts)
+
+
+def _checklist(checks: Sequence[CheckResult], profile: ProfileResult | None) -> str:
+    """Fixes first (by priority), passes folded away, then what could not be checked."""
+    parts = []
+    groups = todo_groups(checks)
+    for label, members in groups:
+        parts.append(f"<h4>{_e(label)} priority</h4>")
+        parts.append(f'<ul class="checks">{"".join(_check_item(c) for c in members)}</ul>')
+    ok = passed(checks)
+    if not groups and ok:
+        parts.append('<p class="all-clear">Every judged check passed.</p>')
+    if ok:
+        items = "".join(
+            f'<li>{_e(c.title)} <span class="muted small">{_e(c.id)}</span></li>' for c in ok
+        )
+        parts.append(
+            f"<details><summary>Passed checks ({len(ok)})</summary>"
+            f'<ul class="passed">{items}</ul></details>'
+        )
+    pending = unchecked(checks)
+    skipped, rest = skipped_with_profile(profile, pending) if profile else ([], pending)
+    if skipped or rest:
+        rows = []
+        if skipped:
+            ids = ", ".join(c.id for c in skipped)
+            rows.append(
+                f"<li>{len(skipped)} checks skipped because the profile was not captured "
+                f'<span class="muted small">({_e(ids)})</span></li>'
+            )
+        for check in rest:
+            rows.append(
+                f"<li><b>{_e(check.title)}</b> "
+                f'<span class="muted small">{_e(check.id)} · '
+                f"{_e(status_label(check.status).lower())}</span> — "
+                f"{_user(check.message)}</li>"
+            )
+        parts.append(f'<h4>Could not check</h4><ul class="unchecked">{"".join(rows)}</ul>')
+    if not parts:
+        parts.append('<p class="muted">No checks ran.</p>')
+    return "".join(parts)
+
+
+def _bars(categories: Sequence[CategoryScore]) -> str:
+    rows = []
+    for cat in categories:
+        shown = score_text(cat.score)
+        if cat.score is None or shown is None:
+            fill, value = "", '<span class="muted">n/a</span>'
+        else:
+            width = max(0.0, min(cat.score, 100.0))
+            name = _band_class(band_of(cat.score))
+            fill = f'<div class="fill {name}" style="width:{width:.1f}%"></div>'
+            value = f'<span class="{name}">{_e(shown)}</span>'
+        rows.append(
+            f'<div class="label">{_e(cat.title)}</div>'
+            f'<div class="track" role="img" aria-label="{_e(cat.title)}: {_e(shown or "n/a")}">'
+            f'{fill}</div><div class="value">{value}</div>'
+        )
+    return f'<h4>Categories</h4><div class="bars">{"".join(rows)}</div>' if rows else ""
+
+
+def _facts(profile: ProfileResult) -> str:
+    data = profile.profile
+    rows: list[tuple[str, str]] = []
+    url = profile.url or data.url
+    if url:
+        rows.append(("Profile", _link(url)))
+    if data.category:
+        rows.append(("Category", _user(data.category)))
+    for link in data.links[:5]:
+        rows.append(("Link", _link(link.url, link.title or link.url)))
+    if data.location and not data.location.is_empty():
+        place = ", ".join(
+            v for v in (data.location.name, data.location.city, data.location.country) if v
+        )
+        if place:
+            rows.append(("Location", _user(place)))
+    counts = data.counts
+    numbers = [
+        f"{value:,} {label}"
+        for value, label in (
+            (counts.followers, "followers"),
+            (counts.following, "following"),
+            (counts.posts, "posts"),
+        )
+        if value is not None
+    ]
+    if numbers:
+        rows.append(("Audience", _e(" · ".join(numbers))))
+    if data.avatar:
+        if data.avatar.is_default:
+            rows.append(("Profile image", "platform default image"))
+        elif data.avatar.url:
+            rows.append(("Profile image", _link(data.avatar.url)))
+    if data.capture.captured_at:
+        label = "Tried at" if not_captured(profile) else "Captured"
+        rows.append((label, _e(format_datetime(data.capture.captured_at))))
+    body = "".join(f"<dt>{_e(k)}</dt><dd>{v}</dd>" for k, v in rows)
+    return f'<dl class="facts">{body}</dl>' if body else ""
+
+
+def _profile_card(profile: ProfileResult, index: int) -> str:
+    data = profile.profile
+    name = profile.display_name or data.display_name
+    heading = _user(name) if name else _user(f"@{profile.handle}")
+    sub = f'<div class="handle">{_user("@" + profile.handle)}</div>' if name else ""
+    band_name = band_of(profile.score, profile.band) if not not_captured(profile) else None
+    score = None if not_captured(profile) else profile.score
+    empty = "not captured" if not_captured(profile) else "not scored"
+    parts = [
+        f'<section class="card profile" id="profile-{index}">',
+        '<div class="profile-head"><div class="who">',
+        f'<div class="platform">{_e(profile.platform.label)}</div>',
+        f"<h3>{heading}</h3>{sub}",
+        "</div>",
+        _gauge_block(score, band_name, 96, empty),
+        "</div>",
+    ]
+    if not_captured(profile):
+        reason = f" — {_user(profile.reason)}" if profile.reason else ""
+        parts.append(
+            f'<div class="notice"><b>Not captured: {_e(outcome_label(profile.outcome))}</b>'
+            f"{reason}<br><span class='small muted'>Nothing on this profile could be read, "
+            "so it has no score and its checks were not run.</span></div>"
+        )
+    if data.bio:
+        parts.append(_user(truncate(data.bio, 500), "p", "bio"))
+    parts.append(_facts(profile))
+    if not not_captured(profile):
+        parts.append(_bars(profile.categories))
+    parts.append(_checklist(profile.checks, profile))
+    chart = timeline(data)
+    if chart:
+        parts.append(
+            f'<h4>Posting timeline</h4><div class="timeline">{chart}'
+            '<div class="legend">● post · ○ approximate date · '
+            '<span style="color:#9aa0a6">●</span> repost · dashed line: capture</div></div>'
+        )
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _glance(result: AuditResult) -> str:
+    rows = []
+    for index, profile in enumerate(result.profiles, 1):
+        fails = sum(c.status is Status.FAIL for c in profile.checks)
+        warns = sum(c.status is Status.WARN for c in profile.checks)
+        if not_captured(profile):
+            todo = _e(outcome_label(profile.outcome))
+        else:
+            todo = f"{fails} to fix · {warns} to improve"
+        rows.append(
+            f'<tr><td><a href="#profile-{index}">{_e(profile.platform.label)}</a></td>'
+            f"<td>{_user('@' + profile.handle)}</td><td>{_score_pill(profile)}</td>"
+            f'<td class="counts hide-narrow">{todo}</td></tr>'
+        )
+    if not rows:
+        return ""
+    return (
+        '<section class="card"><table class="glance"><thead><tr><th>Platform</th>'
+        '<th>Handle</th><th>Score</th><th class="hide-narrow">Findings</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></section>"
+    )
+
+
+def _header(result: AuditResult) -> str:
+    title = _user(result.brand) if result.brand else "Social search audit"
+    meta = (
+        f"Generated {_e(format_datetime(result.generated_at))} · "
+        f"{len(result.profiles)} profile{'s' if len(result.profiles) != 1 else ''}"
+    )
+    chips = ""
+    if result.keywords:
+        kind = "Proposed keywords" if result.keywords_proposed else "Target keywords"
+        items = "".join(f'<li class="chip">{_user(k)}</li>' for k in result.keywords)
+        chips = f'<div class="small muted" style="margin-top:12px">{kind}</div>'
+        chips += f'<ul class="chips">{items}</ul>'
+    band_name = band_of(result.score, result.band)
+    return (
+        '<header class="card report-head"><div>'
+        '<div class="eyebrow">Social search findability audit</div>'
+        f'<h1>{title}</h1><div class="meta muted small">{meta}</div>{chips}</div>'
+        f"{_gauge_block(result.score, band_name, 132, 'not scored')}</header>"
+    )
+
+
+@cache
+def _css() -> str:
+    return files("reports").joinpath("templates/report.css").read_text(encoding="utf-8")
+
+
+def render_html(result: AuditResult) -> str:
+    """The full page: header with overall gauge, profiles at a glance, brand-wide checks,
+    one card per profile, notes."""
+    page_title = f"Findability audit — {result.brand}" if result.brand else "Findability audit"
+    body = [_header(result), _glance(result)]
+    if result.brand_checks:
+        body.append(
+            '<h2>Across all profiles</h2><section class="card">'
+            f"{_checklist(result.brand_checks, None)}</section>"
+        )
+    if result.profiles:
+        body.append("<h2>Profiles</h2>")
+        body += [_profile_card(p, i) for i, p in enumerate(result.profiles, 1)]
+    if result.notes:
+        notes = "".join(f"<li>{_user(n)}</li>" for n in result.notes)
+        body.append(f'<h2>Notes</h2><section class="card"><ul>{notes}</ul></section>')
+    body.append(
+        f"<footer>findable {_e(result.tool_version)} · report schema "
+        f"{_e(result.schema_version)}</footer>"
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        f"<title>{_e(page_title)}</title>\n<style>\n{_css()}</style>\n</head>\n"
+        f'<body>\n<main class="page">\n{"".join(body)}\n</main>\n</body>\n</html>\n'
+    )

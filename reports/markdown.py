@@ -1,0 +1,200 @@
+"""Markdown checklist: the to-do list a business owner works through, one `- [ ]` per fix.
+
+Items are grouped by priority (severity), fails before warnings, heavier checks first, so
+the top of the file is always the most worthwhile work. Everything that came from a
+profile (or from a check message quoting one) is escaped: a bio is text, not Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from audit.result import AuditResult, CheckResult, ProfileResult
+from reports._common import (
+    band_label,
+    band_of,
+    evidence_compact,
+    format_datetime,
+    is_http_url,
+    not_captured,
+    passed,
+    profile_status_text,
+    score_text,
+    skipped_with_profile,
+    status_label,
+    todo_groups,
+    truncate,
+    unchecked,
+)
+
+__all__ = ["md_escape", "render_markdown"]
+
+_INLINE = re.compile(r"([\\`*\[\]<|~])")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_LEADING = re.compile(r"^([#>+=-])")
+_ORDERED = re.compile(r"^(\d+)([.)])")
+_TRAILING_HASHES = re.compile(r"(\s)(#+)$")
+_UNDERSCORES = re.compile(r"_+")
+
+
+def _escape_underscores(text: str) -> str:
+    """Escape `_` runs unless letters sit on both sides (snake_case never makes emphasis).
+
+    Keeps handles like blue_door_bakery readable in the raw file.
+    """
+
+    def repl(m: re.Match[str]) -> str:
+        before = text[m.start() - 1] if m.start() > 0 else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        if before.isalnum() and after.isalnum():
+            return m.group(0)
+        return "\\_" * len(m.group(0))
+
+    return _UNDERSCORES.sub(repl, text)
+
+
+def md_escape(text: str | None) -> str:
+    """User text as literal inline Markdown on one line.
+
+    Line breaks are folded into spaces (a bio with "\\n# Heading" or "\\n- [x] fake item" must
+    not start a block), then every character that could start emphasis, code, a link, raw
+    HTML, an entity, a table cell or a block marker is backslash-escaped.
+    """
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    text = _INLINE.sub(r"\\\1", text)
+    text = _escape_underscores(text)
+    text = _ENTITY.sub(r"\\&", text)
+    text = _LEADING.sub(r"\\\1", text)
+    text = _ORDERED.sub(r"\1\\\2", text)
+    return _TRAILING_HASHES.sub(lambda m: m.group(1) + "\\#" * len(m.group(2)), text)
+
+
+def _url(url: str | None) -> str:
+    """An http(s) URL as an autolink; anything else only as escaped text, never a link."""
+    if not url:
+        return ""
+    if is_http_url(url) and "<" not in url and ">" not in url:
+        return f"<{url}>"
+    return md_escape(url)
+
+
+def _todo_item(check: CheckResult) -> list[str]:
+    lines = [
+        f"- [ ] **{md_escape(check.title)}** ({status_label(check.status).lower()}, "
+        f"`{check.id}`) — {md_escape(check.message)}"
+    ]
+    if check.fix:
+        lines.append(f"  - Fix: {md_escape(check.fix)}")
+    if check.evidence:
+        lines.append(f"  - Evidence: {md_escape(evidence_compact(check.evidence, 80))}")
+    return lines
+
+
+def _checklist(
+    checks: Sequence[CheckResult], profile: ProfileResult | None, level: int
+) -> list[str]:
+    """To do (by priority), passed, could not check: the body shared by brand and profiles."""
+    hashes = "#" * level
+    lines: list[str] = []
+    groups = todo_groups(checks)
+    if groups:
+        lines += ["", f"{hashes} To do"]
+        for label, members in groups:
+            lines += ["", f"**{label} priority**", ""]
+            for check in members:
+                lines += _todo_item(check)
+
+    ok = passed(checks)
+    if ok:
+        lines += ["", f"{hashes} Passed ({len(ok)})", ""]
+        lines += [f"- [x] {md_escape(c.title)} (`{c.id}`)" for c in ok]
+
+    skipped, rest = (
+        skipped_with_profile(profile, unchecked(checks)) if profile else ([], unchecked(checks))
+    )
+    if skipped or rest:
+        lines += ["", f"{hashes} Could not check", ""]
+        if skipped:
+            ids = ", ".join(f"`{c.id}`" for c in skipped)
+            lines.append(
+                f"- {len(skipped)} checks skipped because the profile was not captured: {ids}"
+            )
+        for check in rest:
+            lines.append(
+                f"- {md_escape(check.title)} (`{check.id}`, "
+                f"{status_label(check.status).lower()}) — {md_escape(check.message)}"
+            )
+    if not lines:
+        lines = ["", "_No checks ran._"]
+    return lines
+
+
+def _profile_heading(profile: ProfileResult) -> str:
+    return (
+        f"{profile.platform.label} @{md_escape(profile.handle)} — "
+        f"{md_escape(profile_status_text(profile))}"
+    )
+
+
+def _profile_section(profile: ProfileResult) -> list[str]:
+    lines = ["", f"### {_profile_heading(profile)}", ""]
+    facts = []
+    name = profile.display_name or profile.profile.display_name
+    if name:
+        facts.append(f"Name: {md_escape(name)}")
+    url = profile.url or profile.profile.url
+    if url:
+        facts.append(f"URL: {_url(url)}")
+    if profile.profile.bio and not not_captured(profile):
+        facts.append(f"Bio: {md_escape(truncate(profile.profile.bio, 300))}")
+    lines += [f"- {fact}" for fact in facts] or ["- (nothing was read from this profile)"]
+    if profile.categories and not not_captured(profile):
+        scores = []
+        for cat in profile.categories:
+            shown = score_text(cat.score)
+            title = md_escape(cat.title)
+            scores.append(f"{title} {shown}" if shown else f"{title} not judged")
+        lines.append(f"- Categories: {', '.join(scores)}")
+    return lines + _checklist(profile.checks, profile, level=4)
+
+
+def _title(result: AuditResult) -> str:
+    head = f"# Findable audit: {md_escape(result.brand)}" if result.brand else "# Findable audit"
+    shown = score_text(result.score)
+    if shown is None:
+        return f"{head} — not scored"
+    label = band_label(band_of(result.score, result.band))
+    return f"{head} — {shown}/100 ({label})"
+
+
+def render_markdown(result: AuditResult) -> str:
+    """The checklist: summary, brand-wide checks, then one section per profile."""
+    lines = [_title(result), ""]
+    when = format_datetime(result.generated_at)
+    lines.append(f"Generated {when} by findable {md_escape(result.tool_version)}.")
+    if result.keywords:
+        kind = "proposed keywords" if result.keywords_proposed else "target keywords"
+        lines.append(f"Audited for {kind}: {', '.join(md_escape(k) for k in result.keywords)}.")
+
+    lines += ["", "## Summary", ""]
+    if result.profiles:
+        lines += [f"- {_profile_heading(p)}" for p in result.profiles]
+    else:
+        lines.append("- No profiles were audited.")
+
+    if result.brand_checks:
+        lines += ["", "## Across all profiles"]
+        lines += _checklist(result.brand_checks, None, level=3)
+
+    if result.profiles:
+        lines += ["", "## Profiles"]
+        for profile in result.profiles:
+            lines += _profile_section(profile)
+
+    if result.notes:
+        lines += ["", "## Notes", ""]
+        lines += [f"- {md_escape(note)}" for note in result.notes]
+    return "\n".join(lines) + "\n"

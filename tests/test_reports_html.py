@@ -1,0 +1,235 @@
+"""HTML report: self-contained, escaped, RTL-safe, and honest about what was not captured."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from audit.model import Avatar, Link, Outcome, Platform, Post
+from audit.result import Evidence, Severity, Status
+from reports import render
+from reports._svg import BAND_COLOURS
+from reports.html import render_html
+from tests.test_reports_helpers import (
+    HOSTILE_BIO,
+    audit_result,
+    check,
+    mixed_checks,
+    posts,
+    profile_result,
+)
+
+
+class Page(HTMLParser):
+    """Every element with its attributes, the text of the page, and a stack-aware view of
+    which elements each text run sits in."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.texts: list[tuple[str, tuple[str, ...]]] = []
+        self._stack: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+        if tag not in {"meta", "br", "link", "img", "input"}:
+            self._stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._stack:
+            while self._stack.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        self.texts.append((data, tuple(self._stack)))
+
+    def tags(self, name: str) -> list[dict[str, str | None]]:
+        return [attrs for tag, attrs in self.elements if tag == name]
+
+    @property
+    def text(self) -> str:
+        return "".join(t for t, _ in self.texts)
+
+
+def _hostile_result() -> str:
+    c = check(
+        "BIO1",
+        Status.FAIL,
+        message=f"Bio is {HOSTILE_BIO}",
+        fix='Rewrite "><script>x()</script>',
+        evidence=[
+            Evidence(field="bio", value=HOSTILE_BIO, url="javascript:alert(4)"),
+            Evidence(field="post", value="p1", url="https://www.instagram.com/p/abc/"),
+            Evidence(field="tab", value="x", url="java\tscript:alert(5)"),
+            Evidence(field="data", value="x", url="data:text/html,<script>alert(6)</script>"),
+        ],
+    )
+    profile = profile_result(
+        '"><svg onload=alert(7)>',
+        bio=HOSTILE_BIO,
+        display_name="<img src=x onerror=alert(8)>",
+        url="javascript:alert(9)",
+        checks=[c],
+        links=[Link(url="JavaScript:alert(10)", title="<b>menu</b>")],
+        avatar=Avatar(url="javascript:alert(11)"),
+        posts=[Post(id="1", created_at=posts([2])[0].created_at, caption="</title><script>")],
+    )
+    result = audit_result(
+        [profile],
+        brand="</title><script>alert(12)</script>",
+        keywords=["<i>kw</i>"],
+        notes=["<iframe src=//evil>"],
+    )
+    return render_html(result)
+
+
+def test_hostile_input_is_escaped_everywhere() -> None:
+    text = _hostile_result()
+    page = Page(text)
+    # Only the elements the report itself writes exist; user text made none.
+    allowed = {
+        "html", "head", "meta", "title", "style", "body", "main", "header", "section", "div",
+        "h1", "h2", "h3", "h4", "p", "span", "bdi", "b", "a", "ul", "li", "dl", "dt", "dd",
+        "code", "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "svg",
+        "circle", "line", "text", "footer",
+    }  # fmt: skip
+    assert {tag for tag, _ in page.elements} <= allowed
+    assert not [a for _, attrs in page.elements for a in attrs if a.startswith("on")]
+    assert "<script" not in text.lower() and "<img" not in text.lower()
+    # The hostile strings are still shown, as text.
+    assert "<script>alert(1)</script>" in page.text
+    assert "<img src=x onerror=alert(8)>" in page.text
+    assert "</title><script>alert(12)</script>" in page.text
+
+
+def test_links_are_only_http_and_carry_a_safe_rel() -> None:
+    page = Page(_hostile_result())
+    hrefs = [attrs["href"] or "" for attrs in page.tags("a")]
+    external = [h for h in hrefs if not h.startswith("#")]
+    assert external == ["https://www.instagram.com/p/abc/"]
+    for attrs in page.tags("a"):
+        if not (attrs["href"] or "").startswith("#"):
+            assert attrs["rel"] == "noopener noreferrer nofollow"
+    # Non-http URLs are still visible, as inert text.
+    assert "javascript:alert(9)" in page.text and "JavaScript:alert(10)" not in hrefs
+
+
+def test_page_is_self_contained() -> None:
+    text = render_html(
+        audit_result([profile_result(avatar=Avatar(url="https://cdn.example/a.jpg"))])
+    )
+    page = Page(text)
+    assert not page.tags("img") and not page.tags("script") and not page.tags("link")
+    assert not [attrs for _, attrs in page.elements if "src" in attrs]
+    assert "@import" not in text and "url(" not in text
+    csp = [m["content"] for m in page.tags("meta") if m.get("http-equiv")]
+    assert csp and "default-src 'none'" in (csp[0] or "")
+    # The avatar is a link to click, never an image to load.
+    assert "https://cdn.example/a.jpg" in [a["href"] for a in page.tags("a")]
+
+
+def test_document_declares_charset_language_and_viewport() -> None:
+    page = Page(render_html(audit_result()))
+    assert page.tags("html")[0]["lang"] == "en"
+    assert {"charset": "utf-8"} in page.tags("meta")
+    assert any(m.get("name") == "viewport" for m in page.tags("meta"))
+
+
+def test_user_text_is_direction_aware() -> None:
+    bio = "نان خمیر ترش تازه هر روز\nSourdough bakery in Tehran"
+    page = Page(render_html(audit_result([profile_result(bio=bio, display_name="نان‌آوران")])))
+    bio_blocks = [attrs for attrs in page.tags("p") if attrs.get("class") == "bio"]
+    assert bio_blocks == [{"dir": "auto", "class": "bio"}]
+    names = [t for t, stack in page.texts if t == "نان‌آوران"]
+    assert names and all("bdi" in s for t, s in page.texts if t == "نان‌آوران")
+    assert "نان خمیر ترش تازه هر روز" in page.text
+
+
+def test_gauge_colour_follows_the_band() -> None:
+    for score, band in ((35.0, "poor"), (72.0, "needs-work"), (95.0, "good")):
+        text = render_html(audit_result(score=score, band=band))
+        header = text[text.index("<header") : text.index("</header>")]
+        assert f'stroke="{BAND_COLOURS[band]}"' in header
+        assert f">{int(score)}</text>" in header
+
+
+def test_not_captured_profile_has_no_score_and_says_why() -> None:
+    skipped = [check(i, Status.NA, message="not captured") for i in ("BIO001", "KEY001")]
+    result = audit_result(
+        [
+            profile_result(
+                "bd",
+                Platform.TIKTOK,
+                outcome=Outcome.LOGIN_WALL,
+                reason="TikTok asked to log in",
+                checks=skipped,
+            )
+        ]
+    )
+    text = render_html(result)
+    card = text[text.index('id="profile-1"') :]
+    page = Page(card)
+    assert "Not captured: login wall" in page.text
+    assert "TikTok asked to log in" in page.text
+    assert "2 checks skipped because the profile was not captured" in page.text
+    assert not re.search(r">0</text>|>0<", card)
+    assert "not captured" in Page(text[: text.index('id="profile-1"')]).text  # glance table
+
+
+def test_checklist_shows_fixes_and_evidence_first_passes_folded() -> None:
+    checks = [
+        *mixed_checks(),
+        check(
+            "EV1",
+            Status.FAIL,
+            severity=Severity.HIGH,
+            weight=9,
+            fix="Add alt text.",
+            evidence=[Evidence(field="alt_custom", value=3, source="dom: img[alt]")],
+        ),
+    ]
+    text = render_html(audit_result([profile_result(checks=checks)]))
+    card = text[text.index('id="profile-1"') :]
+    todo = card[: card.index("<details>")]
+    order = re.findall(r'class="check-meta">(\w+) ·', todo)
+    assert order == ["EV1", "HIGH03", "HIGH01", "HIGH02", "MED01", "INFO01", "LOW01"]
+    for c in checks:
+        if c.status in (Status.FAIL, Status.WARN):
+            assert c.fix and c.fix in todo
+    assert "alt_custom" in todo and "dom: img[alt]" in todo
+    details = card[card.index("<details>") : card.index("</details>")]
+    assert "Passed checks (2)" in details and "PASS01" in details and "PASS02" in details
+    unchecked = Page(card[card.index("Could not check") :]).text
+    for c in checks:
+        if c.status in (Status.NA, Status.ERROR, Status.MANUAL):
+            assert c.id in unchecked and c.message in unchecked
+
+
+def test_category_bars_show_each_category() -> None:
+    page = Page(render_html(audit_result([profile_result(score=64.0)])))
+    fills = [a for a in page.tags("div") if (a.get("class") or "").startswith("fill ")]
+    assert fills == [{"class": "fill band-needs-work", "style": "width:64.0%"}]
+
+
+def test_timeline_has_a_dot_per_dated_post_and_is_absent_without_dates() -> None:
+    dated = [*posts([1, 3, 40, 200]), Post(id="undated")]
+    page = Page(render_html(audit_result([profile_result(posts=dated)])))
+    dots = [t for t, stack in page.texts if "circle" in stack and "title" in stack]
+    assert len(dots) == 4
+    assert "Posting timeline" in page.text
+
+    none = Page(render_html(audit_result([profile_result(posts=[Post(id="undated")])])))
+    assert "Posting timeline" not in none.text and not none.tags("line")
+
+
+def test_brand_checks_and_notes_are_rendered() -> None:
+    result = audit_result(
+        brand_checks=[check("CON001", Status.WARN, fix="Use one handle.")], notes=["Heads up"]
+    )
+    page = Page(render(result, "html"))
+    assert "Across all profiles" in page.text and "Use one handle." in page.text
+    assert "Heads up" in page.text

@@ -102,6 +102,10 @@ def audit(
     har: Annotated[
         Path | None, typer.Option("--har", help="A HAR exported from your browser's devtools.")
     ] = None,
+    export: Annotated[
+        Path | None,
+        typer.Option("--export", help="Your data export (.zip, or posts_1.json/tweets.js...)."),
+    ] = None,
     from_files: Annotated[
         list[Path] | None,
         typer.Option("--from", help="Saved page or API JSON (repeat: together one profile)."),
@@ -149,6 +153,7 @@ def audit(
         brand_file=brand_file,
         snapshot=snapshot,
         har=har,
+        export=export,
         from_files=list(from_files or []),
         platform=platform,
         captured_at=_parse_when(captured_at),
@@ -244,7 +249,12 @@ def init(
 @app.command()
 @handle_errors
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Saved pages, API JSON bodies or HARs.")],
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Saved pages, API JSON bodies or HARs.")
+    ] = None,
+    export: Annotated[
+        Path | None, typer.Option("--export", help="A data export (.zip or a file from it).")
+    ] = None,
     platform: Annotated[
         str | None, typer.Option("--platform", "-p", help="Platform (guessed from a HAR's URLs).")
     ] = None,
@@ -259,7 +269,13 @@ def extract(
     """Show what findable reads in these files: the user's 'what does the tool see here?'."""
     from audit import runner
 
-    profile = runner.extract_files(files, platform, _parse_when(captured_at))
+    when = _parse_when(captured_at)
+    if export is not None:
+        if files:
+            raise InputError("give files or --export, not both")
+        profile = runner.extract_export_file(export, platform, when)
+    else:
+        profile = runner.extract_files(list(files or []), platform, when)
     if json_out:
         data = profile.model_dump(mode="json", exclude={"sources"} if not verbose else set())
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))

@@ -37,6 +37,7 @@ class AuditRequest:
     brand_file: Path | None = None
     snapshot: Path | None = None
     har: Path | None = None
+    export: Path | None = None
     from_files: list[Path] = field(default_factory=list)
     platform: str | None = None
     captured_at: datetime | None = None
@@ -127,9 +128,9 @@ def run(req: AuditRequest) -> AuditResult:
     from reports import parse_formats
 
     formats = parse_formats(req.formats)
-    inputs = sum(bool(x) for x in (req.snapshot, req.har, req.from_files))
+    inputs = sum(bool(x) for x in (req.snapshot, req.har, req.export, req.from_files))
     if inputs > 1:
-        raise InputError("give one input: --snapshot, --har or --from (not several)")
+        raise InputError("give one input: --snapshot, --har, --export or --from (not several)")
     if req.from_files and req.targets:
         raise InputError("profile targets and --from files cannot be mixed; audit them apart")
     if not req.to_stdout:
@@ -139,6 +140,10 @@ def run(req: AuditRequest) -> AuditResult:
         result = _audit_snapshot(req.snapshot, req)
     elif req.har is not None:
         result = _audit_har(req)
+    elif req.export is not None:
+        result = audit_profiles(
+            [extract_export_file(req.export, req.platform, req.captured_at)], _brand(req)
+        )
     elif req.from_files:
         result = _audit_files(req)
     else:
@@ -229,6 +234,20 @@ def extract_files(files: Sequence[Path], platform: str | None, when: datetime | 
         profile.capture.warnings.append(
             f"capture time taken from the files' modification time ({captured_at.isoformat()}); "
             "pass --captured-at to set it"
+        )
+    return profile
+
+
+def extract_export_file(path: Path, platform: str | None, when: datetime | None) -> Profile:
+    """An owner's data export (.zip or a JSON file from it) -> the Profile it shows."""
+    from audit.exports import extract_export, load_export
+
+    bundle = load_export(path)
+    plat = parse_platform(platform) if platform else None
+    profile = extract_export(bundle, platform=plat, captured_at=when or file_time(path))
+    if when is None and bundle.generated_at is None:
+        profile.capture.warnings.append(
+            "export time taken from the file's modification time; pass --captured-at to set it"
         )
     return profile
 

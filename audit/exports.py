@@ -1,0 +1,450 @@
+"""Owners' data exports as an input: the archive a platform gives its account owner.
+
+Owners can always get these, even where the logged-out web shows nothing, so they are the
+honest way to audit a walled profile. Supported: Instagram "Download your information"
+(`posts_1.json`, current and legacy layouts, plus `personal_information.json`), Facebook
+(`your_posts_1.json`, `profile_information.json`), the X archive (`data/profile.js`,
+`data/account.js`, `data/tweets.js`, each behind a `window.YTD.<name>.part0 =` prefix) and
+TikTok (`user_data.json` / `user_data_tiktok.json`). Input is the .zip itself or a JSON/JS
+file from inside it.
+
+Meta's exports write UTF-8 bytes as `\\u00c3\\u00a9` escapes (mojibake): every text is repaired.
+Exports carry no alt text (Instagram's and Facebook's do not include it), which the Profile
+records as a warning so alt-text checks say "not observable" rather than "missing".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from audit.alttext import classify_alt
+from audit.dates import from_timestamp, parse_iso
+from audit.errors import InputError
+from audit.model import (
+    Avatar,
+    CaptureInfo,
+    InputDoc,
+    Link,
+    Media,
+    MediaKind,
+    Place,
+    Platform,
+    Post,
+    Profile,
+)
+from audit.platforms.base import dig, first
+from audit.text import extract_hashtags, fix_mojibake, normalize_space
+
+__all__ = ["NO_ALT_TEXT_NOTE", "ExportBundle", "extract_export", "load_export"]
+
+NO_ALT_TEXT_NOTE = "the data export does not include alt text"
+_YTD = re.compile(r"^\s*window\.[\w.$]+\s*=\s*", re.S)
+_MEDIA_EXT: dict[str, MediaKind] = {
+    ".jpg": "image", ".jpeg": "image", ".png": "image", ".webp": "image", ".heic": "image",
+    ".gif": "image", ".mp4": "video", ".mov": "video", ".webm": "video",
+}  # fmt: skip
+
+
+@dataclass
+class ExportBundle:
+    """The JSON files of one export, by their path inside the archive (or their file name)."""
+
+    source: Path
+    files: dict[str, Any] = field(default_factory=dict)
+    generated_at: datetime | None = None
+
+    def find(self, *names: str) -> tuple[str, Any] | None:
+        """The first file whose name is one of `names` (any folder), e.g. 'posts_1.json'."""
+        for name in names:
+            for path, data in self.files.items():
+                if PurePosixPath(path).name == name:
+                    return path, data
+        return None
+
+
+def _parse_json_text(text: str, where: str) -> Any:
+    body = _YTD.sub("", text, count=1)
+    try:
+        return json.loads(body)
+    except ValueError as exc:
+        raise InputError(f"{where} is not valid JSON ({exc}); is it from a data export?") from None
+
+
+_WANTED = re.compile(
+    r"(posts_\d+\.json|your_posts(_\d+)?\.json|personal_information\.json|"
+    r"profile_information\.json|profile\.js|account\.js|tweets?(-part\d+)?\.js|manifest\.js|"
+    r"user_data(_tiktok)?\.json)$"
+)
+
+
+def load_export(path: Path) -> ExportBundle:
+    if not path.exists():
+        raise InputError(f"{path}: no such file; pass the export .zip or a JSON file from it")
+    if path.is_dir():
+        files = {
+            str(p.relative_to(path)): p for p in sorted(path.rglob("*")) if _WANTED.search(p.name)
+        }
+        bundle = ExportBundle(source=path)
+        for rel, p in files.items():
+            bundle.files[rel] = _parse_json_text(p.read_text("utf-8", errors="replace"), str(p))
+    elif zipfile.is_zipfile(path):
+        bundle = ExportBundle(source=path)
+        try:
+            with zipfile.ZipFile(path) as zf:
+                for name in zf.namelist():
+                    if _WANTED.search(name):
+                        text = zf.read(name).decode("utf-8", errors="replace")
+                        bundle.files[name] = _parse_json_text(text, f"{path}:{name}")
+        except zipfile.BadZipFile as exc:
+            raise InputError(
+                f"{path} is a damaged zip ({exc}); download the export again"
+            ) from None
+    else:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read it ({exc.strerror})") from None
+        if not text.strip():
+            raise InputError(f"{path} is empty; pass the export .zip or a JSON file from it")
+        # a lone X archive file renamed by the user still names its role in its prefix
+        ytd = re.match(r"\s*window\.YTD\.(\w+)\.", text)
+        name = f"{ytd.group(1)}.js" if ytd else path.name
+        bundle = ExportBundle(source=path, files={name: _parse_json_text(text, str(path))})
+    if not bundle.files:
+        raise InputError(
+            f"{path} holds no export file findable knows (posts_1.json, your_posts_1.json, "
+            "tweets.js, user_data.json)"
+        )
+    manifest = bundle.find("manifest.js")
+    if manifest:
+        bundle.generated_at = parse_iso(dig(manifest[1], "archiveInfo", "generationDate"))
+    return bundle
+
+
+def detect_platform(bundle: ExportBundle) -> Platform:
+    names = {PurePosixPath(p).name for p in bundle.files}
+    paths = " ".join(bundle.files).lower()
+    if names & {"user_data.json", "user_data_tiktok.json"} or _looks_tiktok(bundle):
+        return Platform.TIKTOK
+    if names & {"tweets.js", "tweet.js", "account.js", "profile.js"} or any(
+        n.startswith("tweets-part") for n in names
+    ):
+        return Platform.X
+    if "your_posts_1.json" in names or "your_posts.json" in names or "facebook" in paths:
+        return Platform.FACEBOOK
+    if any(re.fullmatch(r"posts_\d+\.json", n) for n in names) or "instagram" in paths:
+        return Platform.INSTAGRAM
+    for data in bundle.files.values():  # a lone JSON file renamed by the user: by shape
+        if isinstance(data, list) and data and isinstance(data[0], dict):
+            if "media" in data[0] and "timestamp" not in data[0]:
+                return Platform.INSTAGRAM
+            if "timestamp" in data[0]:
+                return Platform.FACEBOOK
+            if "tweet" in data[0] or "profile" in data[0]:
+                return Platform.X
+    raise InputError(f"cannot tell which platform {bundle.source} is from; add --platform NAME")
+
+
+def _looks_tiktok(bundle: ExportBundle) -> bool:
+    return any(
+        isinstance(d, dict) and ("Profile" in d or "Profile And Settings" in d) and
+        ("Video" in d or "Post" in d or "Activity" in d or "Your Activity" in d)
+        for d in bundle.files.values()
+    )  # fmt: skip
+
+
+def _text(value: Any) -> str | None:
+    return normalize_space(fix_mojibake(value)) if isinstance(value, str) else None
+
+
+def _media_kind(uri: str | None) -> MediaKind:
+    suffix = PurePosixPath(uri or "").suffix.lower()
+    return _MEDIA_EXT.get(suffix, "other")
+
+
+# --- Instagram -------------------------------------------------------------------------------
+
+
+def _string_map(section: Any) -> dict[str, str]:
+    """Meta's `string_map_data` {"Bio": {"value": ...}} as plain {key: value}."""
+    out: dict[str, str] = {}
+    items = section if isinstance(section, list) else [section]
+    for item in items:
+        smd = dig(item, "string_map_data", default={})
+        if isinstance(smd, dict):
+            for key, val in smd.items():
+                text = _text(dig(val, "value"))
+                if text:
+                    out[key.lower()] = text
+    return out
+
+
+def _exif_place(media: dict[str, Any]) -> Place | None:
+    for exif in dig(media, "media_metadata", "photo_metadata", "exif_data", default=[]) or []:
+        lat, lon = dig(exif, "latitude"), dig(exif, "longitude")
+        if isinstance(lat, (int, float)) and isinstance(lon, (int, float)) and (lat or lon):
+            return Place(lat=float(lat), lon=float(lon))
+    return None
+
+
+def _instagram(bundle: ExportBundle, profile: Profile) -> None:
+    info = bundle.find("personal_information.json")
+    if info:
+        smap = _string_map(dig(info[1], "profile_user", default=[]))
+        profile.handle = smap.get("username") or profile.handle
+        profile.display_name = smap.get("name")
+        profile.bio = smap.get("bio")
+        if smap.get("website"):
+            profile.links = [Link(url=smap["website"])]
+        if smap.get("email"):
+            profile.sources["contact"] = f"{info[0]}: profile_user[0].string_map_data.Email"
+        for key in ("handle", "display_name", "bio", "links"):
+            profile.sources[key] = f"{info[0]}: profile_user[0].string_map_data"
+    for path, data in sorted(bundle.files.items()):
+        if not re.fullmatch(r"posts_\d+\.json", PurePosixPath(path).name) and not (
+            isinstance(data, list) and data and isinstance(data[0], dict) and "media" in data[0]
+        ):
+            continue
+        posts = data if isinstance(data, list) else dig(data, "ig_posts", default=[])
+        for i, item in enumerate(posts):
+            medias = [m for m in dig(item, "media", default=[]) or [] if isinstance(m, dict)]
+            if not medias:
+                continue
+            caption = _text(first(dig(item, "title"), *(m.get("title") for m in medias)))
+            ts = first(dig(item, "creation_timestamp"), dig(medias[0], "creation_timestamp"))
+            place = next((p for p in (_exif_place(m) for m in medias) if p), None)
+            profile.posts.append(
+                Post(
+                    id=f"{PurePosixPath(path).name}#{i}",
+                    created_at=from_timestamp(ts),
+                    caption=caption,
+                    hashtags=extract_hashtags(caption),
+                    media=[Media(kind=_media_kind(m.get("uri")), url=m.get("uri")) for m in medias],
+                    location=place,
+                )
+            )
+        profile.sources["posts"] = f"{path}: [].media[] (title, creation_timestamp, exif_data)"
+
+
+# --- Facebook --------------------------------------------------------------------------------
+
+
+def _facebook(bundle: ExportBundle, profile: Profile) -> None:
+    info = bundle.find("profile_information.json")
+    if info:
+        p = dig(info[1], "profile_v2", default=dig(info[1], "profile", default={}))
+        profile.display_name = _text(dig(p, "name", "full_name"))
+        profile.bio = _text(first(dig(p, "intro_bio"), dig(p, "about_me")))
+        sites = [w.get("address") for w in dig(p, "websites", default=[]) or []
+                 if isinstance(w, dict)]  # fmt: skip
+        profile.links = [Link(url=u) for u in sites if isinstance(u, str)]
+        handle = dig(p, "username")
+        if isinstance(handle, str) and handle:
+            profile.handle = handle
+        profile.sources["display_name"] = f"{info[0]}: profile_v2.name.full_name"
+    found = bundle.find("your_posts_1.json", "your_posts.json")
+    if not found:
+        found = next(
+            ((p, d) for p, d in bundle.files.items() if isinstance(d, list) and d
+             and isinstance(d[0], dict) and "timestamp" in d[0]),
+            None,
+        )  # fmt: skip
+    if not found:
+        return
+    path, data = found
+    for i, item in enumerate(data if isinstance(data, list) else []):
+        if not isinstance(item, dict):
+            continue
+        texts = [d.get("post") for d in dig(item, "data", default=[]) or [] if isinstance(d, dict)]
+        caption = _text(first(*texts))
+        media: list[Media] = []
+        place: Place | None = None
+        for att in dig(item, "attachments", default=[]) or []:
+            for d in dig(att, "data", default=[]) or []:
+                if not isinstance(d, dict):
+                    continue
+                if isinstance(d.get("place"), dict) and place is None:
+                    pl = d["place"]
+                    place = Place(
+                        name=_text(pl.get("name")),
+                        address=_text(pl.get("address")),
+                        lat=dig(pl, "coordinate", "latitude"),
+                        lon=dig(pl, "coordinate", "longitude"),
+                    )
+                if isinstance(d.get("media"), dict):
+                    m = d["media"]
+                    alt = _text(m.get("description"))
+                    media.append(Media(kind=_media_kind(m.get("uri")), url=m.get("uri"),
+                                       alt_text=alt, alt_source=classify_alt(alt)))  # fmt: skip
+        profile.posts.append(
+            Post(
+                id=f"{PurePosixPath(path).name}#{i}",
+                created_at=from_timestamp(item.get("timestamp")),
+                caption=caption,
+                hashtags=extract_hashtags(caption),
+                media=media,
+                location=place,
+                is_repost=bool(
+                    re.search(
+                        r"\bshared (a|an|\w+'s) (post|link|memory|video)\b", item.get("title") or ""
+                    )
+                ),
+            )
+        )
+    profile.sources["posts"] = f"{path}: [] (timestamp, data[].post, attachments[].data[])"
+
+
+# --- X archive -------------------------------------------------------------------------------
+
+
+def _x(bundle: ExportBundle, profile: Profile) -> None:
+    account = bundle.find("account.js")
+    if account:
+        acc = dig(account[1], 0, "account", default={})
+        profile.handle = acc.get("username") or profile.handle
+        profile.display_name = _text(acc.get("accountDisplayName"))
+        profile.sources["handle"] = f"{account[0]}: [0].account.username"
+    prof = bundle.find("profile.js")
+    if prof:
+        p = dig(prof[1], 0, "profile", default={})
+        profile.bio = _text(dig(p, "description", "bio"))
+        site = dig(p, "description", "website")
+        if isinstance(site, str) and site:
+            profile.links = [Link(url=site)]
+        loc = _text(dig(p, "description", "location"))
+        if loc:
+            profile.location = Place(name=loc)
+        avatar = dig(p, "avatarMediaUrl")
+        if isinstance(avatar, str) and avatar:
+            profile.avatar = Avatar(url=avatar, is_default="default_profile" in avatar)
+        for key in ("bio", "links", "location", "avatar"):
+            profile.sources[key] = f"{prof[0]}: [0].profile"
+    for path, data in sorted(bundle.files.items()):
+        name = PurePosixPath(path).name
+        if not re.fullmatch(r"tweets?(-part\d+)?\.js", name):
+            continue
+        for item in data if isinstance(data, list) else []:
+            tw = dig(item, "tweet", default=item)
+            if not isinstance(tw, dict):
+                continue
+            text = _text(tw.get("full_text") or tw.get("text"))
+            tid = str(tw.get("id_str") or tw.get("id") or "")
+            media = [
+                Media(
+                    kind="video" if m.get("type") in ("video", "animated_gif") else "image",
+                    url=m.get("media_url_https"),
+                    alt_text=_text(m.get("ext_alt_text")),
+                    alt_source=classify_alt(m.get("ext_alt_text")),
+                )
+                for m in dig(tw, "extended_entities", "media", default=[]) or []
+                if isinstance(m, dict)
+            ]
+            tags = [h.get("text") for h in dig(tw, "entities", "hashtags", default=[]) or []]
+            profile.posts.append(
+                Post(
+                    id=tid,
+                    url=f"https://x.com/{profile.handle}/status/{tid}" if tid else None,
+                    created_at=parse_iso(tw.get("created_at")),
+                    caption=text,
+                    hashtags=[t for t in tags if isinstance(t, str)] or extract_hashtags(text),
+                    media=media,
+                    is_repost=bool(text and text.startswith("RT @")) or bool(tw.get("retweeted")),
+                )
+            )
+        profile.sources["posts"] = f"{path}: [].tweet"
+
+
+# --- TikTok ----------------------------------------------------------------------------------
+
+
+def _tiktok(bundle: ExportBundle, profile: Profile) -> None:
+    found = bundle.find("user_data.json", "user_data_tiktok.json") or next(
+        iter(bundle.files.items())
+    )
+    path, data = found
+    pmap = (
+        first(
+            dig(data, "Profile And Settings", "Profile Info", "ProfileMap"),
+            dig(data, "Profile", "Profile Information", "ProfileMap"),
+            dig(data, "Profile", "Profile Info", "ProfileMap"),
+        )
+        or {}
+    )
+    profile.handle = first(pmap.get("userName"), pmap.get("username"), profile.handle)
+    profile.display_name = _text(first(pmap.get("displayName"), pmap.get("nickName")))
+    profile.bio = _text(pmap.get("bioDescription"))
+    photo = pmap.get("profilePhoto")
+    if isinstance(photo, str) and photo.startswith("http"):
+        profile.avatar = Avatar(url=photo)
+    profile.sources["bio"] = f"{path}: Profile.Profile Information.ProfileMap.bioDescription"
+    root = first(dig(data, "Post"), dig(data, "Video"), dig(data, "Your Activity", "Post")) or {}
+    videos = first(dig(root, "Posts", "VideoList"), dig(root, "Videos", "VideoList")) or []
+    for i, v in enumerate(videos):
+        if not isinstance(v, dict):
+            continue
+        caption = _text(first(v.get("Title"), v.get("Description"), v.get("AddYoursText")))
+        when = parse_iso((v.get("Date") or "").replace(" ", "T")) if v.get("Date") else None
+        loc = _text(v.get("Location"))
+        profile.posts.append(
+            Post(
+                id=str(v.get("Link") or f"video#{i}"),
+                url=v.get("Link"),
+                created_at=when,
+                caption=caption,
+                hashtags=extract_hashtags(caption),
+                media=[Media(kind="video", url=v.get("Link"))],
+                location=Place(name=loc) if loc and loc.lower() not in ("none", "null") else None,
+            )
+        )
+    profile.sources["posts"] = f"{path}: Post.Posts.VideoList"
+
+
+_READERS: dict[Platform, Callable[[ExportBundle, Profile], None]] = {
+    Platform.INSTAGRAM: _instagram,
+    Platform.FACEBOOK: _facebook,
+    Platform.X: _x,
+    Platform.TIKTOK: _tiktok,
+}
+
+
+def extract_export(
+    bundle: ExportBundle, *, platform: Platform | None = None, captured_at: datetime
+) -> Profile:
+    """The Profile an owner's export shows. `captured_at` is when the export was made
+    (the archive says so for X; otherwise the caller passes --captured-at or the file time)."""
+    plat = platform or detect_platform(bundle)
+    reader = _READERS.get(plat)
+    if reader is None:
+        raise InputError(
+            f"findable reads data exports of {', '.join(p.value for p in _READERS)}, "
+            f"not {plat.value}"
+        )
+    when = bundle.generated_at or captured_at
+    profile = Profile(
+        platform=plat,
+        handle="unknown",
+        capture=CaptureInfo(
+            captured_at=when,
+            input_kind="export",
+            inputs=[InputDoc(path=f"{bundle.source}:{p}", kind="export") for p in bundle.files],
+        ),
+    )
+    reader(bundle, profile)
+    profile.posts.sort(key=lambda p: p.created_at or when, reverse=True)
+    if plat in (Platform.INSTAGRAM, Platform.TIKTOK):
+        profile.not_observed["alt_text"] = NO_ALT_TEXT_NOTE
+    if profile.handle == "unknown":
+        profile.capture.warnings.append(
+            "the export has no profile file (personal_information.json / account.js / "
+            "ProfileMap): the handle is unknown; include the whole export .zip"
+        )
+    if not profile.posts:
+        profile.capture.warnings.append("no posts found in the export")
+    return profile

@@ -84,6 +84,10 @@ OutOpt = Annotated[
     Path, typer.Option("--out", "-o", help="Folder for the reports (and the snapshot).")
 ]
 FormatOpt = Annotated[str, typer.Option("--format", help="Comma list of json,md,html,csv or all.")]
+DbOpt = Annotated[
+    Path | None,
+    typer.Option("--db", help="History database (default: your user data folder, or FINDABLE_DB)."),
+]
 
 
 @app.command()
@@ -144,6 +148,10 @@ def audit(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print more.")] = False,
+    db: DbOpt = None,
+    no_history: Annotated[
+        bool, typer.Option("--no-history", help="Do not store this audit in the history.")
+    ] = False,
 ) -> None:
     """Audit profiles: live, from a HAR, from saved files, or by replaying a snapshot."""
     from audit import runner
@@ -172,6 +180,12 @@ def audit(
         verbose=verbose,
     )
     result = runner.run(request)
+    if not no_history:
+        from audit import history
+
+        audit_id = history.record(result, db)
+        if not request.quiet:
+            typer.echo(f"Stored as audit #{audit_id}; compare with the previous: findable diff")
     _finish(result, request, fail_under)
 
 
@@ -281,6 +295,61 @@ def extract(
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         runner.print_profile(profile, verbose=verbose)
+
+
+# --- history ---------------------------------------------------------------------------------
+
+
+@app.command("history")
+@handle_errors
+def history_cmd(
+    brand: Annotated[str | None, typer.Option(help="Only this brand's audits.")] = None,
+    limit: Annotated[int, typer.Option(help="How many, newest first.")] = 20,
+    db: DbOpt = None,
+    json_out: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """List stored audits, newest first."""
+    from audit import history
+
+    rows = history.list_audits(db, brand=brand, limit=limit)
+    if json_out:
+        typer.echo(json.dumps([r.model_dump(mode="json") for r in rows], indent=2))
+        return
+    if not rows:
+        typer.echo("No audits stored yet; run 'findable audit ...' first.")
+    for r in rows:
+        score = "—" if r.score is None else f"{r.score:5.1f}"
+        when = r.generated_at.strftime("%Y-%m-%d %H:%M")
+        typer.echo(f"#{r.id:<5} {when}  {score}  {r.brand or '(no brand)'}  {r.profiles}")
+
+
+@app.command("diff")
+@handle_errors
+def diff_cmd(
+    before: Annotated[
+        int | None, typer.Argument(help="Older audit id (default: previous).")
+    ] = None,
+    after: Annotated[int | None, typer.Argument(help="Newer audit id (default: latest).")] = None,
+    brand: Annotated[str | None, typer.Option(help="Compare this brand's last two audits.")] = None,
+    db: DbOpt = None,
+    json_out: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """What changed between two audits: fixed, regressed, new problems, score deltas."""
+    from audit import history, runner
+
+    if (before is None) != (after is None):
+        raise InputError("give two audit ids (older newer), or none for the last two")
+    if before is None or after is None:
+        rows = history.list_audits(db, brand=brand, limit=2)
+        if len(rows) < 2:
+            raise InputError("fewer than two audits stored; audit again after your fixes")
+        after, before = rows[0].id, rows[1].id
+    d = history.diff(history.load(before, db), history.load(after, db))
+    d.before_id, d.after_id = before, after
+    if json_out:
+        typer.echo(d.model_dump_json(indent=2))
+    else:
+        runner.print_diff(d)
 
 
 # --- schema, checks --------------------------------------------------------------------------

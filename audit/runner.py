@@ -430,6 +430,31 @@ def print_profile(profile: Profile, *, verbose: bool) -> None:
         echo(f"  warning: {warning}")
 
 
+def print_diff(d: Any) -> None:
+    echo = typer.echo
+
+    def fmt(v: float | None) -> str:
+        return "—" if v is None else f"{v:.0f}"
+
+    delta = d.score_delta
+    sign = "" if delta is None else f" ({delta:+.1f})"
+    echo(f"{d.brand or 'Audit'}: #{d.before_id} → #{d.after_id}: "
+         f"{fmt(d.score_before)} → {fmt(d.score_after)}{sign}")  # fmt: skip
+    for p in d.profiles:
+        pd = "" if p.delta is None else f" ({p.delta:+.1f})"
+        echo(f"  {p.where:<40} {fmt(p.before)} → {fmt(p.after)}{pd}")
+    for title, items in (
+        ("Fixed", d.fixed),
+        ("Regressed", d.regressed),
+        ("New problems", d.new),
+        ("Still to fix", d.still_failing),
+    ):
+        if items:
+            echo(f"\n{title} ({len(items)}):")
+            for c in items:
+                echo(f"  [{c.where}] {c.id} {c.title}: {c.message}")
+
+
 # --- init ------------------------------------------------------------------------------------
 
 _PROMPTS = {

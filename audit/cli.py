@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -47,6 +48,16 @@ def handle_errors(func: F) -> F:
         except KeyboardInterrupt:
             _err("interrupted")
             raise typer.Exit(code=130) from None
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except Exception as exc:
+            if os.environ.get("FINDABLE_DEBUG"):
+                raise
+            _err(
+                f"internal error ({type(exc).__name__}: {exc}); this is a findable bug: "
+                "rerun with FINDABLE_DEBUG=1 for the traceback and report it"
+            )
+            raise typer.Exit(code=70) from None
 
     return wrapper  # type: ignore[return-value]
 

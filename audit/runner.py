@@ -264,6 +264,10 @@ def _staging(req: AuditRequest) -> Path:
 
 def _promote(staging: Path, final: Path) -> None:
     """Put a finished snapshot in place; the old one goes only once the new one is there."""
+    umask = os.umask(0)
+    os.umask(umask)
+    for folder in (staging, *(p for p in staging.iterdir() if p.is_dir())):
+        folder.chmod(0o777 & ~umask)  # mkdtemp made them owner-only
     if final.exists():
         retired = Path(tempfile.mkdtemp(prefix=".snapshot-old-", dir=final.parent))
         os.replace(final, retired / "snapshot")

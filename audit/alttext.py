@@ -11,21 +11,44 @@ from audit.model import AltSource
 
 __all__ = ["AUTO_PATTERNS", "classify_alt"]
 
-# Each pattern names where it comes from; they match at the start of the text, any case.
+# Instagram writes its automatic text in English month names: "November 25, 2017".
+_IG_DATE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December) \d{1,2}, \d{4}"
+)
+# Instagram's generated sentence, in every shape seen in captures (2017-2025):
+#   "Photo by tanshio on November 25, 2017."
+#   "Photo shared by X on February 08, 2025 tagging @a, and @b."
+#   "Photo by X in Bath, Somerset with @a. May be an image of nature and text."
+# It is matched whole and case-sensitively (Instagram capitalises "Photo" and place names),
+# and the name may not run into prose ("... of fresh bread", "... on our terrace"), so an
+# owner's own sentence that merely starts the same way stays custom: "Photo by our baker Ana
+# of fresh bread", "Photo by Ana on the beach", "Photo by Ana in the bakery, ...".
+_INSTAGRAM_BY = (
+    r"^\s*(?:Photo|Image|Video)s?(?: shared)? by (?:(?! (?:on|of|at|from|with|for) [a-z]).){1,150}?"
+    rf" (?:on {_IG_DATE}|in (?![a-z])[^\n]{{1,150}}?)"
+    r"(?:\.? (?:tagging|with) @[^\n]*?)?"
+    r"\.(?:\s+(?:May be|Image may contain|No photo description)[^\n]*)?\s*$"
+)
+
+# Each pattern names where it comes from; they match at the start of the text.
 AUTO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(rx, re.IGNORECASE | re.DOTALL))
-    for name, rx in (
-        # Instagram (2017-2021): "Photo by tanshio on November 25, 2017." / "... in Paris."
-        ("instagram-photo-by", r"^\s*(photo|image|video)s? (shared )?by .{1,80}? (on|in) .+"),
+    (name, re.compile(rx, flags))
+    for name, rx, flags in (
+        ("instagram-photo-by", _INSTAGRAM_BY, 0),
         # Instagram/Facebook automatic alt text (2016+): "May be an image of ..."
         ("meta-may-be", r"^\s*may be (an? )?(image|photo|illustration|cartoon|meme|graphic"
-         r"|screenshot|text|closeup|selfie|art|video)\b"),
-        ("meta-image-may-contain", r"^\s*(image|photo) may contain\b"),
-        ("meta-no-description", r"^\s*no (alternative|photo) (text )?description"),
+         r"|screenshot|text|closeup|selfie|art|video)\b", re.I),
+        # The same sentence in Meta's other interface languages (es, pt, fr, it, de).
+        ("meta-may-be-localized", r"^\s*(puede ser una imagen|pode ser uma imagem"
+         r"|peut (être|etre) une image|potrebbe essere un'immagine|kann ein bild)\b", re.I),
+        ("meta-image-may-contain", r"^\s*(image|photo) may contain\b", re.I),
+        ("meta-no-description", r"^\s*no (alternative|photo) (text )?description", re.I),
         # LinkedIn machine descriptions: "No alternative text description for this image"
-        ("linkedin-no-alt", r"^\s*no alternative text description for this image"),
+        ("linkedin-no-alt", r"^\s*no alternative text description for this image", re.I),
         # Generic placeholders some platforms fill in
-        ("placeholder", r"^\s*(image|photo|picture|img|untitled|thumbnail)\s*\d*\s*[.!]?\s*$"),
+        ("placeholder", r"^\s*(image|photo|picture|img|untitled|thumbnail)\s*\d*\s*[.!]?\s*$",
+         re.I),
     )
 )  # fmt: skip
 

@@ -771,3 +771,18 @@ def test_real_hashtag_top_media_beside_a_profile_is_left_out_of_its_posts() -> N
     assert profile.handle == "facebookfordevelopers"
     assert profile.posts == []  # 25 strangers' posts are not the brand's
     assert any("hashtag search results" in w for w in profile.capture.warnings)
+
+
+@pytest.mark.realdata
+def test_graph_api_media_marks_alt_text_not_observable() -> None:
+    """Graph API media carry no alt text: the profile says so instead of 'missing'."""
+    docs = load_file(realdata("instagram", "graphapi_ig_user_media_p1.json"))
+    profile = extract(docs, CTX)
+    assert "alt_text" in profile.not_observed and "post_location" in profile.not_observed
+    both = extract(fixture("web_profile_info_pekarna.soncek.json") + docs, CTX)
+    # web_profile_info shows alt text, so with it the field is observable again
+    assert "alt_text" not in both.not_observed
+
+
+def test_web_profile_info_observes_everything() -> None:
+    assert extract(fixture("web_profile_info_pekarna.soncek.json"), CTX).not_observed == {}

@@ -167,6 +167,9 @@ class _Found:
     posts: list[tuple[Post, str]] = field(default_factory=list)  # (post, path)
     signals: list[tuple[Outcome, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # fields this document's posts cannot show (alt text on Graph API media, geotags on a
+    # logged-out post page), so checks say "not observable" instead of "missing"
+    not_observed: dict[str, str] = field(default_factory=dict)
 
     def put(self, name: str, value: Any, path: str) -> None:
         if name not in self.fields and first(value) is not None:
@@ -536,6 +539,9 @@ def _graph_posts(f: _Found, items: list[Any], base: str) -> None:
             f"{f.doc.label}: Graph API media carry no location and (unless requested) no "
             "alt_text, so geotags and alt text are not observable from it"
         )
+        f.not_observed["alt_text"] = "Instagram's Graph API media carry no alt text"
+    if f.posts:
+        f.not_observed["post_location"] = "Instagram's Graph API media carry no location"
 
 
 def _graph_media_post(item: Any) -> Post | None:
@@ -806,6 +812,8 @@ def _read_post_meta(doc: Document, meta: dict[str, str], ctx: ExtractContext) ->
         f"{doc.label}: a logged-out post page shows no alt text or location; "
         "those read as missing for this post"
     )
+    f.not_observed["alt_text"] = "a logged-out Instagram post page shows no alt text"
+    f.not_observed["post_location"] = "a logged-out Instagram post page shows no location"
     return f
 
 
@@ -863,7 +871,19 @@ def _merge(found: list[_Found], docs: Sequence[Document], ctx: ExtractContext) -
     profile.capture = _capture_info(docs, ctx, handle)
     _decide_outcome(profile, values, signals, warnings)
     profile.capture.warnings = warnings
+    profile.not_observed = _not_observed(usable)
     return profile
+
+
+def _not_observed(usable: list[_Found]) -> dict[str, str]:
+    """A field is unobservable only when every document that gave posts could not show it."""
+    with_posts = [f for f in usable if f.posts]
+    out: dict[str, str] = {}
+    for f in with_posts:
+        for key, why in f.not_observed.items():
+            if all(key in g.not_observed for g in with_posts):
+                out.setdefault(key, why)
+    return out
 
 
 def _pick_handle(found: list[_Found]) -> str | None:

@@ -238,6 +238,31 @@ def test_meta_tags_are_the_last_fallback() -> None:
     assert p.sources["bio"].endswith("meta description")
 
 
+def test_next_data_page_2020() -> None:
+    """Before SIGI_STATE, the profile page carried `__NEXT_DATA__` (props.pageProps)."""
+    ts = 1590000000
+    item = {"id": str(ts << 32 | 5), "desc": "Prvi kruh 🍞 #sourdough", "createTime": ts,
+            "author": {"uniqueId": "bluedoorbakery"}, "video": {"cover": "https://p16.example/c.jpg"},
+            "textExtra": [{"hashtagName": "sourdough"}]}  # fmt: skip
+    next_data = {
+        "props": {"pageProps": {
+            "userInfo": {"user": {"uniqueId": "bluedoorbakery", "nickname": "Blue Door Bakery",
+                                  "signature": "Pekarna 🍞", "verified": False},
+                         "stats": {"followerCount": 900, "followingCount": 3, "videoCount": 4}},
+            "items": [item], "statusCode": 0}},
+        "page": "/share/user/[uniqueId]",
+    }  # fmt: skip
+    html = (
+        '<html><body><script id="__NEXT_DATA__" type="application/json">'
+        f"{json.dumps(next_data, ensure_ascii=False)}</script></body></html>"
+    )
+    p = extract([Document(text=html, kind="html", url=PROFILE_URL)], ctx("bluedoorbakery"))
+    assert (p.handle, p.display_name, p.bio) == ("bluedoorbakery", "Blue Door Bakery", "Pekarna 🍞")
+    assert (p.counts.followers, p.counts.posts) == (900, 4)
+    assert [post.hashtags for post in p.posts] == [["sourdough"]]
+    assert p.posts[0].created_at == datetime(2020, 5, 20, 18, 40, tzinfo=timezone.utc)
+
+
 # --------------------------------------------------------------------------- outcomes
 
 

@@ -265,6 +265,19 @@ def test_rendered_dom_without_scripts_falls_back_to_selectors_not_generic_meta()
     assert p.sources["posts"].endswith("DOM ytd-rich-item-renderer x2")
 
 
+def test_an_empty_videos_grid_is_observed_not_missing() -> None:
+    data = {
+        "contents": {"twoColumnBrowseResultsRenderer": {"tabs": [{"tabRenderer": {
+            "content": {"richGridRenderer": {"contents": []}}}}]}},
+        "metadata": {"channelMetadataRenderer": {"title": "Nova Pekarna", "externalId": BLUEDOOR_ID,
+                                                 "vanityChannelUrl": "http://www.youtube.com/@novapekarna"}},
+    }  # fmt: skip
+    p = extract([Document(text=json.dumps(data), kind="json")], ctx())
+    assert p.handle == "novapekarna"
+    assert p.posts == []
+    assert "posts" not in p.not_observed
+
+
 # --------------------------------------------------------------------------- outcomes
 
 

@@ -1106,7 +1106,14 @@ def _not_observed(pages: Sequence[_Page], acc: _Acc, posts: list[Post]) -> dict[
         out["location"] = "the channel's country is only in its About panel, which was not captured"
     if not acc.about_read and "contact_button" not in acc.values:
         out["contact"] = "the business-email button is only in the About panel, not captured"
-    if not posts:
+    grids = ("richGridRenderer", "gridRenderer")
+    listed = any(_API_VIDEO_KINDS.get(p.api_kind or "") for p in pages) or any(
+        isinstance(node, dict) and any(g in node for g in grids)
+        for p in pages
+        if isinstance(p.data, dict)
+        for node in walk(p.data)
+    )
+    if not posts and not listed:  # an empty /videos grid is an observed "no videos"
         out["posts"] = "no video list was captured (the /videos tab or a Data API list)"
     return out
 

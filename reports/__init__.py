@@ -19,9 +19,20 @@ from reports.html import render_html
 from reports.json_report import render_json, schema_json
 from reports.markdown import render_markdown
 
-__all__ = ["FORMATS", "parse_formats", "render", "schema_json", "write_reports"]
+__all__ = [
+    "FORMATS",
+    "ON_REQUEST",
+    "parse_formats",
+    "render",
+    "render_bytes",
+    "schema_json",
+    "write_reports",
+]
 
 FORMATS: tuple[str, ...] = ("json", "md", "html", "csv")
+# Formats only written when asked for by name: PDF needs a browser, and `all` must stay
+# browser-free so that offline replays (`--snapshot`) work anywhere.
+ON_REQUEST: tuple[str, ...] = ("pdf",)
 
 _RENDERERS: dict[str, Callable[[AuditResult], str]] = {
     "json": render_json,
@@ -37,7 +48,7 @@ _ENCODINGS = {"csv": "utf-8-sig"}
 
 def _unknown(name: str) -> InputError:
     return InputError(
-        f"unknown report format {name!r}: choose from {', '.join(FORMATS)} "
+        f"unknown report format {name!r}: choose from {', '.join(FORMATS + ON_REQUEST)} "
         "(comma-separated), or 'all'"
     )
 
@@ -51,7 +62,7 @@ def parse_formats(text: str) -> list[str]:
     for name in names:
         expanded = list(FORMATS) if name == "all" else [name]
         for fmt in expanded:
-            if fmt not in FORMATS:
+            if fmt not in FORMATS + ON_REQUEST:
                 raise _unknown(fmt)
             if fmt not in chosen:
                 chosen.append(fmt)
@@ -59,12 +70,21 @@ def parse_formats(text: str) -> list[str]:
 
 
 def render(result: AuditResult, fmt: str) -> str:
-    """The report in one format, as text."""
+    """The report in one text format."""
     try:
         renderer = _RENDERERS[fmt]
     except KeyError:
         raise _unknown(fmt) from None
     return renderer(result)
+
+
+def render_bytes(result: AuditResult, fmt: str) -> bytes:
+    """The report in any format, as the bytes written to disk."""
+    if fmt == "pdf":
+        from reports.pdf import render_pdf
+
+        return render_pdf(result)
+    return render(result, fmt).encode(_ENCODINGS.get(fmt, "utf-8"))
 
 
 def _prepare_dir(out_dir: Path) -> None:
@@ -107,17 +127,17 @@ def write_reports(result: AuditResult, out_dir: Path, formats: Sequence[str]) ->
     then moved into place: a renderer bug or a full disk leaves the previous reports intact.
     """
     for fmt in formats:
-        if fmt not in FORMATS:
+        if fmt not in FORMATS + ON_REQUEST:
             raise _unknown(fmt)
     wanted = list(dict.fromkeys(formats))
-    rendered = {fmt: render(result, fmt) for fmt in wanted}
+    rendered = {fmt: render_bytes(result, fmt) for fmt in wanted}
 
     out_dir = Path(out_dir)
     _prepare_dir(out_dir)
     temps: dict[str, Path] = {}
     try:
-        for fmt, text in rendered.items():
-            temps[fmt] = _write_temp(out_dir, fmt, text.encode(_ENCODINGS.get(fmt, "utf-8")))
+        for fmt, data in rendered.items():
+            temps[fmt] = _write_temp(out_dir, fmt, data)
         targets = []
         for fmt in wanted:
             target = out_dir / f"report.{fmt}"

@@ -119,8 +119,8 @@ def test_unwritable_out_dir_is_an_input_error_naming_the_path(tmp_path: Path) ->
 
 
 def test_unknown_format_is_rejected_before_anything_is_written(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="'pdf'"):
-        write_reports(audit_result(), tmp_path / "out", ["md", "pdf"])
+    with pytest.raises(InputError, match="'docx'"):
+        write_reports(audit_result(), tmp_path / "out", ["md", "docx"])
     assert not (tmp_path / "out").exists()
 
 

@@ -428,3 +428,11 @@ def test_html_to_text_keeps_paragraphs_and_line_breaks() -> None:
     assert mastodon.html_to_text("<p>a &amp; b<br>c</p><p>d</p>") == "a & b\nc\n\nd"
     assert mastodon.html_to_text("plain") == "plain"
     assert mastodon.html_to_text("") is None
+
+
+def test_another_sites_profile_page_is_not_taken_for_mastodon() -> None:
+    # a Bluesky page has the same "Name (@handle)" og:title and an empty activity+json link
+    docs = load_file(
+        realdata("bluesky", "brocc_bskyapp_profile_kpitzen_rendered_loggedin_2025-04.html")
+    )
+    assert mastodon.extract(docs, ctx()).capture.outcome is Outcome.ERROR

@@ -621,11 +621,20 @@ _OG_TITLE = re.compile(r"^(?P<name>.*?)\s*\(@(?P<acct>[^)\s]+)\)\s*$")
 
 def _page_profile(doc: Document, profile: Profile) -> bool:
     """A Mastodon profile page's meta tags (the web UI itself renders with JavaScript)."""
-    meta = meta_tags(soup_of(doc.text))
+    soup = soup_of(doc.text)
+    meta = meta_tags(soup)
     m = _OG_TITLE.match(meta.get("og:title", ""))
     if not m or meta.get("og:type", "profile") != "profile":
         return False
     acct = m.group("acct")
+    fediverse = (
+        "@" in acct  # Mastodon titles carry the full user@instance
+        or soup.find("link", type="application/activity+json", href=re.compile(r"^https?://"))
+        is not None
+        or soup.find(id="mastodon") is not None
+    )
+    if not fediverse:
+        return False  # another site's "Name (@handle)" title
     if "@" not in acct:
         acct = f"{acct}@{_host_of(doc.url or meta.get('og:url'))}"
     profile.handle = acct.lower()

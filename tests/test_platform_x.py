@@ -527,3 +527,30 @@ def test_another_sites_login_links_are_not_an_x_login_wall() -> None:
     p = x.extract(docs, ctx())
     assert p.capture.outcome is Outcome.ERROR
     assert "no X profile data" in (p.capture.reason or "")
+
+
+def test_logged_out_rendered_profile_is_read_with_a_warning() -> None:
+    header = (
+        '<div data-testid="UserName"><span><span>Blue Door Bakery</span></span>'
+        "<div><span>@bluedoorbakery</span></div></div>"
+        '<div data-testid="UserDescription"><span>Sourdough in Ljubljana </span>'
+        '<img alt="🥐" src="https://abs-0.twimg.com/emoji/v2/svg/1f950.svg"></div>'
+        '<article data-testid="tweet"><a href="/bluedoorbakery/status/2030000000000000005">'
+        '<time datetime="2026-03-14T07:45:00.000Z">Mar 14</time></a>'
+        '<div data-testid="tweetText"><span>Rye day </span><a href="/hashtag/Kruh">#Kruh</a></div>'
+        '<div data-testid="tweetPhoto"><img alt="Three rye loaves on a rack" '
+        'src="https://pbs.twimg.com/media/G1.jpg"></div></article>'
+    )
+    html = (FIXTURES / "login_wall.html").read_text(encoding="utf-8")
+    column = '<div data-testid="primaryColumn" class="css-175oi2r">'
+    html = html.replace(column, column + header)
+    p = x.extract([Document(text=html, kind="html", url="https://x.com/bluedoorbakery")], ctx())
+    assert p.capture.outcome is Outcome.OK
+    assert p.display_name == "Blue Door Bakery"
+    assert p.bio == "Sourdough in Ljubljana 🥐"  # emoji drawn as images keep their character
+    (post,) = p.posts
+    assert (post.caption, post.hashtags) == ("Rye day #Kruh", ["Kruh"])
+    assert [(m.alt_text, m.alt_source) for m in post.media] == [
+        ("Three rye loaves on a rack", "custom")
+    ]
+    assert any("logged-out view" in w for w in p.capture.warnings)

@@ -205,7 +205,9 @@ class Profile(_Model):
         default_factory=dict,
         description=(
             "Fields this input cannot show, with why (e.g. 'alt_text': 'the data export does "
-            "not include alt text'); checks on them are `na` with that reason, never a fail."
+            "not include alt text'); checks on them are `na` with that reason, never a fail. "
+            "Keys: a Profile field name (bio, links, category, location, avatar, contact, "
+            "counts), or 'posts' (no post list), 'alt_text', 'geotags' (post locations)."
         ),
     )
 

@@ -778,7 +778,7 @@ def test_graph_api_media_marks_alt_text_not_observable() -> None:
     """Graph API media carry no alt text: the profile says so instead of 'missing'."""
     docs = load_file(realdata("instagram", "graphapi_ig_user_media_p1.json"))
     profile = extract(docs, CTX)
-    assert "alt_text" in profile.not_observed and "post_location" in profile.not_observed
+    assert "alt_text" in profile.not_observed and "geotags" in profile.not_observed
     both = extract(fixture("web_profile_info_pekarna.soncek.json") + docs, CTX)
     # web_profile_info shows alt text, so with it the field is observable again
     assert "alt_text" not in both.not_observed

@@ -541,7 +541,7 @@ def _graph_posts(f: _Found, items: list[Any], base: str) -> None:
         )
         f.not_observed["alt_text"] = "Instagram's Graph API media carry no alt text"
     if f.posts:
-        f.not_observed["post_location"] = "Instagram's Graph API media carry no location"
+        f.not_observed["geotags"] = "Instagram's Graph API media carry no location"
 
 
 def _graph_media_post(item: Any) -> Post | None:
@@ -813,7 +813,7 @@ def _read_post_meta(doc: Document, meta: dict[str, str], ctx: ExtractContext) ->
         "those read as missing for this post"
     )
     f.not_observed["alt_text"] = "a logged-out Instagram post page shows no alt text"
-    f.not_observed["post_location"] = "a logged-out Instagram post page shows no location"
+    f.not_observed["geotags"] = "a logged-out Instagram post page shows no location"
     return f
 
 

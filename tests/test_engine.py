@@ -1,0 +1,259 @@
+"""The engine: selection by ID prefix, safe running, not-captured profiles, the full audit."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+import audit.engine as engine
+from audit.engine import audit, run_brand_checks, run_checks, select_checks
+from audit.errors import InputError
+from audit.model import Avatar, Brand, CaptureInfo, Link, Outcome, Platform, Profile
+from audit.result import Category, CheckResult, Severity, Status
+from checks.base import Check, CheckContext, CheckMeta, check
+from tests.checks_kit import NOW, image, make_ctx, make_profile, post
+
+
+def ids(checks: list[Check]) -> list[str]:
+    return [c.meta.id for c in checks]
+
+
+class TestSelectChecks:
+    def test_default_is_every_profile_check(self) -> None:
+        assert ids(select_checks()) == ids(list(engine.REGISTRY))
+
+    def test_select_by_prefix_and_full_id(self) -> None:
+        chosen = ids(select_checks(select=["BIO", "ALT001"]))
+        assert chosen == ["BIO001", "BIO002", "BIO003", "BIO004", "BIO005", "BIO006", "ALT001"]
+
+    def test_ignore(self) -> None:
+        chosen = ids(select_checks(select=["CAD"], ignore=["CAD003"]))
+        assert chosen == ["CAD001", "CAD002", "CAD004"]
+        assert "CAD003" not in ids(select_checks(ignore=["CAD003"]))
+
+    def test_more_specific_select_beats_ignore(self) -> None:
+        assert ids(select_checks(select=["ALT001"], ignore=["ALT"])) == ["ALT001"]
+        assert ids(select_checks(select=["ALT"], ignore=["ALT00"])) == []
+
+    def test_comma_lists_any_case_and_all(self) -> None:
+        assert ids(select_checks(select=["bio, alt001"])) == ids(
+            select_checks(select=["BIO", "ALT001"])
+        )
+        assert ids(
+            select_checks(
+                select=["ALL"],
+                ignore=["PRO", "BIO", "KEY", "ALT", "GEO", "CAD", "LNK", "HSH001", "HSH002"],
+            )
+        ) == ["HSH003"]
+
+    def test_unknown_prefix_names_it_and_lists_valid_ones(self) -> None:
+        with pytest.raises(InputError) as err:
+            select_checks(select=["BIO", "XYZ"])
+        message = str(err.value)
+        assert "'XYZ'" in message
+        for prefix in ("ALL", "ALT", "BIO", "CAD", "CON", "GEO", "HSH", "KEY", "LNK", "PRO"):
+            assert prefix in message
+        with pytest.raises(InputError, match="'BIO999'"):
+            select_checks(ignore=["BIO999"])
+
+    def test_brand_level_prefixes_are_valid(self) -> None:
+        assert select_checks(select=["CON"]) == []
+        assert [c.meta.id for c in engine.select_brand_checks(select=["CON001"])] == ["CON001"]
+
+
+def _meta(cid: str = "TST001", platforms: frozenset[Platform] | None = None) -> CheckMeta:
+    return CheckMeta(
+        id=cid,
+        slug="test-check",
+        title="Test passes",
+        failure_title="Test fails",
+        category=Category.BIO,
+        severity=Severity.LOW,
+        weight=1,
+        platforms=platforms,
+        what="w",
+        why="y",
+        fix="f",
+        example="e",
+        source="s",
+    )
+
+
+RAISING_META = _meta("TST001")
+
+
+@check(RAISING_META)
+def raising(profile: Profile, ctx: CheckContext) -> CheckResult:
+    raise KeyError("legacy.description")
+
+
+class TestRunChecks:
+    def test_a_raising_check_is_an_error_result(self) -> None:
+        [r] = run_checks(make_profile(), make_ctx(), [raising])
+        assert r.status is Status.ERROR and r.score is None
+        assert "KeyError" in r.message and "legacy.description" in r.message
+        assert r.id == "TST001"
+
+    def test_a_check_returning_garbage_is_an_error(self) -> None:
+        bad = Check(meta=_meta("TST002"), run=lambda p, c: "ok")  # type: ignore[arg-type,return-value]
+        [r] = run_checks(make_profile(), make_ctx(), [bad])
+        assert r.status is Status.ERROR and "not a CheckResult" in r.message
+
+    def test_other_platforms_checks_are_na(self) -> None:
+        only_x = Check(meta=_meta("TST003", frozenset({Platform.X})), run=raising.run)
+        [r] = run_checks(make_profile(Platform.TIKTOK), make_ctx(Platform.TIKTOK), [only_x])
+        assert r.status is Status.NA and r.message == "Not applicable on TikTok."
+
+    def test_not_captured_profile_is_all_na_with_reason(self) -> None:
+        p = make_profile(
+            capture=CaptureInfo(outcome=Outcome.LOGIN_WALL, reason="Instagram asked to log in")
+        )
+        results = run_checks(p, make_ctx(), [raising, *select_checks()])
+        assert {r.status for r in results} == {Status.NA}
+        assert all(r.score is None for r in results)
+        assert results[0].message == "Not captured (login_wall): Instagram asked to log in."
+
+    def test_results_keep_check_order(self) -> None:
+        chosen = select_checks(select=["BIO001", "PRO001"])
+        assert [r.id for r in run_checks(make_profile(), make_ctx(), chosen)] == [
+            "PRO001",
+            "BIO001",
+        ]
+
+
+def good_instagram() -> Profile:
+    return make_profile(
+        display_name="Blue Door Bakery · Sourdough",
+        bio="Sourdough bakery in East Austin 🥖\nFresh loaves daily 7–2 · Order for pickup ↓",
+        category="Bakery",
+        avatar=Avatar(url="https://cdn.example/logo.jpg", width=1080, height=1080),
+        links=[Link(url="https://bluedoorbakery.com/?utm_source=instagram")],
+        posts=[
+            post(
+                i,
+                2 * i + 1,
+                f"Fresh sourdough loaf no. {i}",
+                hashtags=["sourdough"],
+                media=[image(f"Round sourdough loaf number {i} on the counter")],
+            )
+            for i in range(12)
+        ],
+    )
+
+
+BRAND = Brand(name="Blue Door Bakery", keywords=["sourdough", "bakery"], location="Austin, TX")
+
+
+class TestAudit:
+    def test_full_audit(self) -> None:
+        blocked = make_profile(
+            Platform.TIKTOK,
+            handle="bdb",
+            capture=CaptureInfo(outcome=Outcome.BLOCKED, reason="captcha"),
+        )
+        result = audit([good_instagram(), blocked], BRAND, tool_version="9.9", generated_at=NOW)
+        ig, tt = result.profiles
+        assert ig.score is not None and ig.score >= 80 and ig.band in ("good", "needs-work")
+        assert ig.profile.handle == "bluedoorbakery"
+        assert {c.id for c in ig.categories} >= {Category.KEYWORDS, Category.BIO}
+        assert tt.score is None and tt.band is None and tt.outcome is Outcome.BLOCKED
+        assert tt.reason == "captcha"
+        assert all(r.status is Status.NA for r in tt.checks)
+        assert result.score == ig.score  # the not-captured profile is left out, not a 0
+        assert result.keywords == ["sourdough", "bakery"] and not result.keywords_proposed
+        assert any("TikTok @bdb (blocked)" in n for n in result.notes)
+        assert [r.id for r in result.brand_checks] == ["KEY006", "CON001", "CON002", "CON003"]
+        assert result.tool_version == "9.9" and result.brand == "Blue Door Bakery"
+
+    def test_replay_is_byte_for_byte_identical(self) -> None:
+        a = audit([good_instagram()], BRAND, tool_version="1", generated_at=NOW)
+        b = audit([good_instagram()], BRAND, tool_version="1", generated_at=NOW)
+        assert a.model_dump_json() == b.model_dump_json()
+
+    def test_profiles_are_judged_at_their_capture_time(self) -> None:
+        p = good_instagram()
+        later = p.model_copy(update={"capture": CaptureInfo(captured_at=NOW + timedelta(days=90))})
+        result = audit([p, later], BRAND, tool_version="1", generated_at=NOW)
+        cad = [next(r for r in pr.checks if r.id == "CAD001") for pr in result.profiles]
+        assert cad[0].status is Status.PASS
+        assert cad[1].status is Status.FAIL and "91 days ago" in cad[1].message
+
+    def test_without_capture_time_generated_at_is_now_and_naive_means_utc(self) -> None:
+        p = good_instagram().model_copy(update={"capture": CaptureInfo()})
+        naive = datetime(2025, 6, 1, 12, 0)
+        result = audit([p], BRAND, tool_version="1", generated_at=naive)
+        assert result.generated_at == NOW
+        cad = next(r for r in result.profiles[0].checks if r.id == "CAD001")
+        assert "1 days ago" in cad.message
+
+    def test_no_keywords_means_manual_checks_and_a_note(self) -> None:
+        result = audit([good_instagram()], Brand(), tool_version="1", generated_at=NOW)
+        checks = {r.id: r for r in result.profiles[0].checks}
+        for cid in ("KEY001", "KEY002", "KEY003", "BIO006", "HSH003"):
+            assert checks[cid].status is Status.MANUAL
+        assert any("No target keywords were given" in n for n in result.notes)
+        assert result.brand_checks[0].status is Status.MANUAL
+
+    def test_proposed_keywords_are_flagged(self) -> None:
+        result = audit(
+            [good_instagram()],
+            Brand(),
+            tool_version="1",
+            generated_at=NOW,
+            keywords=["sourdough"],
+            keywords_proposed=True,
+        )
+        assert result.keywords_proposed and result.keywords == ["sourdough"]
+        assert any("proposed" in n for n in result.notes)
+
+    def test_selection_from_brand_and_arguments(self) -> None:
+        brand = BRAND.model_copy(update={"select": ["BIO"], "ignore": ["BIO005"]})
+        result = audit([good_instagram()], brand, tool_version="1", generated_at=NOW)
+        assert [r.id for r in result.profiles[0].checks] == [
+            "BIO001",
+            "BIO002",
+            "BIO003",
+            "BIO004",
+            "BIO006",
+        ]
+        assert result.brand_checks == []
+        result = audit(
+            [good_instagram()], brand, tool_version="1", generated_at=NOW, select=["CAD001"]
+        )
+        assert [r.id for r in result.profiles[0].checks] == ["CAD001"]
+
+    def test_brand_weights_apply(self) -> None:
+        brand = BRAND.model_copy(update={"weights": {"CAD001": 7}})
+        result = audit([good_instagram()], brand, tool_version="1", generated_at=NOW)
+        assert next(r for r in result.profiles[0].checks if r.id == "CAD001").weight == 7
+        with pytest.raises(InputError, match="unknown weight key"):
+            audit(
+                [good_instagram()], Brand(weights={"vibes": 1}), tool_version="1", generated_at=NOW
+            )
+
+    def test_a_raising_check_does_not_crash_the_audit(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(engine, "REGISTRY", (raising, *engine.REGISTRY))
+        result = audit([good_instagram()], BRAND, tool_version="1", generated_at=NOW)
+        first = result.profiles[0].checks[0]
+        assert first.id == "TST001" and first.status is Status.ERROR
+        assert result.profiles[0].score is not None
+
+    def test_nothing_captured_scores_nothing(self) -> None:
+        p = make_profile(capture=CaptureInfo(outcome=Outcome.NOT_FOUND))
+        result = audit([p], BRAND, tool_version="1", generated_at=NOW)
+        assert result.score is None and result.band is None
+        assert result.profiles[0].reason is None
+        assert result.profiles[0].checks[0].message == "Not captured (not_found)."
+
+
+def test_run_brand_checks_leaves_out_not_captured_profiles() -> None:
+    ok = make_profile(handle="bluedoorbakery")
+    other = make_profile(Platform.X, handle="bdb_austin")
+    lost = make_profile(Platform.TIKTOK, handle="zzz", capture=CaptureInfo(outcome=Outcome.PRIVATE))
+    results = {r.id: r for r in run_brand_checks([ok, other, lost], BRAND)}
+    assert results["CON001"].status is Status.WARN
+    assert "zzz" not in results["CON001"].message
+    assert results["KEY006"].status is Status.PASS

@@ -1,0 +1,150 @@
+"""Keyword extraction: text -> language -> pipeline -> candidates -> ranked `Keyword`s."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc
+
+from .candidates import Candidate, build_units, generate_candidates
+from .clean import clean_text
+from .lang import detect_language_scored, dominant_script
+from .pipelines import Pipeline, get_pipeline, normalize_lang
+from .rank import rank_candidates, rank_char_ngrams
+from .types import Keyword
+
+__all__ = [
+    "extract_keywords",
+    "extract_keywords_batch",
+    "extract_keywords_multi",
+    "join_keys",
+]
+
+
+_CJK_LANGS = frozenset({"zh", "ja"})
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3040" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def join_keys(keys: Iterable[str]) -> str:
+    """Join unit keys into one comparison string: a space between words, none inside CJK."""
+    out = ""
+    for k in keys:
+        if out and not (_is_cjk(out[-1]) and _is_cjk(k[:1])):
+            out += " "
+        out += k
+    return out
+
+
+def _best_form(c: Candidate) -> str:
+    return max(c.forms.items(), key=lambda kv: kv[1])[0]
+
+
+def _keywords_from_doc(doc: Doc, pipe: Pipeline, top: int) -> list[Keyword]:
+    units = build_units(doc, pipe)
+    cjk = pipe.lang in _CJK_LANGS
+    # Segmented Chinese/Japanese words are compounds already: rank single words (or, for
+    # unsegmented text, runs of 2-4 characters) and skip the graph (see rank.py).
+    cands = generate_candidates(units, 1 if cjk else 3)
+    if not cands:
+        return []
+    if units.char_mode:
+        ranked = rank_char_ngrams(units, cands)
+    else:
+        ranked = rank_candidates(units, cands, graph=not cjk)
+    out: list[Keyword] = []
+    seen: set[str] = set()
+    best = ranked[0][1] or 1.0
+    for cand, score in ranked:
+        lemma = join_keys(cand.keys)
+        if lemma in seen:
+            continue
+        seen.add(lemma)
+        out.append(Keyword(_best_form(cand), round(score / best, 6), lemma, pipe.lang))
+        if len(out) >= top:
+            break
+    return out
+
+
+def _resolve_lang(text: str, lang: str | None) -> str:
+    if lang:
+        return normalize_lang(lang)
+    return detect_language_scored(text)[0]
+
+
+def extract_keywords(text: str, *, lang: str | None = None, top: int = 10) -> list[Keyword]:
+    """The `top` keywords of one text, best first (language detected when not given)."""
+    return extract_keywords_batch([text], lang=lang, top=top)[0]
+
+
+def extract_keywords_batch(
+    texts: Sequence[str],
+    *,
+    lang: str | None = None,
+    langs: Sequence[str | None] | None = None,
+    top: int = 10,
+) -> list[list[Keyword]]:
+    """Keywords of each text separately, batched through `nlp.pipe` per language.
+
+    `lang` applies to every text; `langs` gives one (or None = detect) per text.
+    """
+    if langs is not None and len(langs) != len(texts):
+        raise ValueError("langs must have one entry per text")
+    resolved = [_resolve_lang(t, lang if langs is None else langs[i]) for i, t in enumerate(texts)]
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, code in enumerate(resolved):
+        groups[code].append(i)
+    results: list[list[Keyword]] = [[] for _ in texts]
+    for code, idxs in groups.items():
+        pipe = get_pipeline(code)
+        cleaned = [clean_text(texts[i]) for i in idxs]
+        for i, doc in zip(idxs, pipe.docs(cleaned), strict=True):
+            results[i] = _keywords_from_doc(doc, pipe, top)
+    return results
+
+
+def extract_keywords_multi(texts: Sequence[str], *, top: int = 10) -> list[Keyword]:
+    """Keywords of a brand over all its texts (bio first, then captions, alt texts...).
+
+    Each text gets its own language (profiles mix languages); a text too short to detect
+    borrows the main language of the other texts in its script. Texts of one language are
+    ranked together as one document whose parts are separated by boundaries, so a word
+    repeated across captions counts as frequent and the earlier texts weigh more. Each
+    language's scores are weighted by the square root of its share of the words, so a
+    profile written mostly in Slovenian with some English captions lists both.
+    """
+    texts = [t for t in texts if t and t.strip()]
+    if not texts:
+        return []
+    detected = [detect_language_scored(t) for t in texts]
+    # The main language of each script, by how much confidently detected text it has.
+    volume: dict[tuple[str, str], int] = defaultdict(int)
+    for t, (code, conf) in zip(texts, detected, strict=True):
+        if conf > 0:
+            volume[(dominant_script(t), code)] += len(t)
+    main_by_script: dict[str, str] = {}
+    for (script, code), _size in sorted(volume.items(), key=lambda kv: -kv[1]):
+        main_by_script.setdefault(script, code)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for t, (code, conf) in zip(texts, detected, strict=True):
+        if conf == 0:
+            code = main_by_script.get(dominant_script(t), code)
+        groups[code].append(t)
+    sizes = {code: sum(len(t) for t in ts) for code, ts in groups.items()}
+    biggest = max(sizes.values())
+    merged: dict[str, Keyword] = {}
+    for code, ts in groups.items():
+        pipe = get_pipeline(code)
+        joined = clean_text(" \u2029 ".join(ts))
+        doc = next(iter(pipe.docs([joined])))
+        factor = math.sqrt(sizes[code] / biggest)
+        for kw in _keywords_from_doc(doc, pipe, top * 2):
+            scaled = Keyword(kw.text, round(kw.score * factor, 6), kw.lemma, kw.lang)
+            prev = merged.get(kw.lemma)
+            if prev is None or prev.score < scaled.score:
+                merged[kw.lemma] = scaled
+    return sorted(merged.values(), key=lambda k: -k.score)[:top]

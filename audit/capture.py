@@ -44,10 +44,11 @@ from audit.documents import Document, parse_har
 from audit.errors import BrowserMissingError, InputError
 from audit.model import Outcome, ProfileRef
 from audit.platforms.base import CapturePlan, Step
-from audit.snapshot import Manifest, write_index, write_profile
+from audit.snapshot import FILE_NAMES, Manifest, write_index, write_profile
 
 __all__ = ["CaptureOptions", "Progress", "capture", "capture_async", "classify"]
 
+# Called with "start", "retry", then the outcome's value ("ok", "timeout", ...) per profile.
 Progress = Callable[[ProfileRef, str], None]
 
 _BLOCKED_TYPES = frozenset({"image", "media", "font", "stylesheet"})
@@ -124,7 +125,7 @@ class CaptureOptions:
                 f"--storage-state {self.storage_state}: no such file; save one with "
                 "Playwright's `context.storage_state(path=...)` while logged in"
             )
-        hars = self.replay.values() if isinstance(self.replay, dict) else [self.replay]
+        hars = self.replay.values() if isinstance(self.replay, Mapping) else [self.replay]
         for har in hars:
             if har is not None and not Path(har).is_file():
                 raise InputError(f"replay HAR {har}: no such file; check the path")
@@ -270,7 +271,11 @@ class _Runner:
         options = self._options
         replay = _replay_for(options.replay, ref)
         if options.replay is not None and replay is None:
-            return self._save(ref, plan, _missing_replay(ref), input_kind="har")
+            return await self._save(ref, plan, _missing_replay(ref), input_kind="har")
+        if not plan.steps:
+            empty = _Attempt(captured_at=datetime.now(timezone.utc))
+            empty.fail(Outcome.ERROR, f"the {ref.platform.label} capture plan has no steps")
+            return await self._save(ref, plan, empty, input_kind="har" if replay else "live")
         loop = asyncio.get_running_loop()
         deadline = loop.time() + options.timeout_s
         live = replay is None
@@ -294,11 +299,13 @@ class _Runner:
         result.notes[:0] = earlier
         if replay:
             result.captured_at = _har_time(replay) or result.captured_at
-        return self._save(ref, plan, result, input_kind="har" if replay else "live")
+        return await self._save(ref, plan, result, input_kind="har" if replay else "live")
 
-    def _save(
+    async def _save(
         self, ref: ProfileRef, plan: CapturePlan, result: _Attempt, *, input_kind: str
     ) -> Manifest:
+        """Write the profile folder off the event loop (HARs run to megabytes and the write
+        fsyncs), so other profiles keep capturing meanwhile."""
         manifest = Manifest.model_validate(
             {
                 "ref": ref,
@@ -313,8 +320,13 @@ class _Runner:
                 "notes": result.notes,
             }
         )
-        write_profile(
-            self._out_dir, manifest, har=result.har, dom=result.dom, screenshot=result.screenshot
+        await asyncio.to_thread(
+            write_profile,
+            self._out_dir,
+            manifest,
+            har=result.har,
+            dom=result.dom,
+            screenshot=result.screenshot,
         )
         return manifest.model_copy(update={"files": _files_of(result)})
 
@@ -361,7 +373,7 @@ class _Runner:
                 bodies.cancel()
                 await context.close()
             if har_path.is_file():
-                result.har = json.loads(har_path.read_text(encoding="utf-8"))
+                result.har = await asyncio.to_thread(_load_json, har_path)
         return result
 
     async def _prepare(self, context: BrowserContext, replay: Path | None) -> None:
@@ -497,8 +509,11 @@ def _host_of(ref: ProfileRef, plan: CapturePlan) -> str:
 
 def _files_of(result: _Attempt) -> dict[str, str]:
     present = {"har": result.har, "dom": result.dom, "screenshot": result.screenshot}
-    names = {"har": "capture.har", "dom": "page.html", "screenshot": "screenshot.png"}
-    return {role: names[role] for role, value in present.items() if value is not None}
+    return {role: FILE_NAMES[role] for role, value in present.items() if value is not None}
+
+
+def _load_json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def _replay_for(replay: Mapping[str, Path] | Path | None, ref: ProfileRef) -> Path | None:
@@ -519,9 +534,18 @@ def _missing_replay(ref: ProfileRef) -> _Attempt:
     return result
 
 
-@cache
 def _har_time(path: Path) -> datetime | None:
     """When a HAR was recorded (its earliest entry), so replaying it audits the same day."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return _har_time_of(path, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _har_time_of(path: Path, mtime_ns: int, size: int) -> datetime | None:
+    """Cached per file version: a batch replays the same HAR for many runs."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, ValueError):

@@ -28,8 +28,6 @@ from audit.platforms.base import CapturePlan, Step
 from audit.snapshot import read_snapshot
 from tests.conftest import LocalServer
 
-pytestmark = pytest.mark.browser
-
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
     b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00"
@@ -217,6 +215,7 @@ def docs_by_path(out: Path, key: str) -> dict[str, Document]:
 # --- live capture ----------------------------------------------------------------------
 
 
+@pytest.mark.browser
 def test_profile_capture_keeps_html_and_json_and_drops_the_rest(
     app: LocalServer, chromium_path: str, tmp_path: Path
 ) -> None:
@@ -261,6 +260,7 @@ def test_profile_capture_keeps_html_and_json_and_drops_the_rest(
     assert [p.manifest.ref.key for p in snap.profiles] == [r.key]
 
 
+@pytest.mark.browser
 def test_no_cookie_or_credential_is_stored(
     app: LocalServer, chromium_path: str, tmp_path: Path
 ) -> None:
@@ -309,6 +309,7 @@ def test_no_cookie_or_credential_is_stored(
             assert "text" not in entry["response"]["content"]  # image body dropped
 
 
+@pytest.mark.browser
 def test_outcomes_are_named_from_the_network(
     app: LocalServer, chromium_path: str, tmp_path: Path
 ) -> None:
@@ -321,6 +322,11 @@ def test_outcomes_are_named_from_the_network(
     needs_login_api = CapturePlan(
         steps=[Step("goto", app.url("/u/api/")), Step("fetch", app.url("/api/secret"))]
     )
+
+    def broken_follow(docs: Sequence[Document]) -> list[Step]:
+        raise KeyError("account_id")
+
+    with_broken_follow = CapturePlan(steps=[Step("goto", app.url("/u/fol/"))], follow=broken_follow)
     closed_port = LocalServer(App)
     closed_port.stop()
     jobs = [
@@ -332,9 +338,11 @@ def test_outcomes_are_named_from_the_network(
         (ref("down", closed_port.url("/u/x/")), goto(closed_port.url("/u/x/"))),
         (ref("opt", app.url("/u/opt/")), with_optional),
         (ref("api", app.url("/u/api/")), needs_login_api),
+        (ref("fol", app.url("/u/fol/")), with_broken_follow),
+        (ref("empty", app.url("/u/empty/")), CapturePlan(steps=[])),
     ]
     out = tmp_path / "snap"
-    options = fast(tmp_path, chromium_path, concurrency=8, per_host=8)
+    options = fast(tmp_path, chromium_path, concurrency=10, per_host=10)
     manifests = {m.ref.handle: m for m in capture(jobs, out, options)}
 
     assert manifests["missing"].outcome is Outcome.NOT_FOUND
@@ -356,6 +364,13 @@ def test_outcomes_are_named_from_the_network(
     assert "/api/secret" in (manifests["api"].reason or "")
     assert manifests["api"].http_status == 200  # the main document itself was fine
 
+    assert manifests["fol"].outcome is Outcome.OK
+    assert manifests["fol"].notes == [
+        "follow-up steps could not be planned: KeyError('account_id')"
+    ]
+    assert manifests["empty"].outcome is Outcome.ERROR
+    assert manifests["empty"].reason == "the Instagram capture plan has no steps"
+
     # Every profile, failed or not, has a manifest on disk.
     snap = read_snapshot(out)
     assert {p.manifest.ref.handle: p.manifest.outcome for p in snap.profiles} == {
@@ -363,6 +378,7 @@ def test_outcomes_are_named_from_the_network(
     }
 
 
+@pytest.mark.browser
 def test_a_profile_that_never_answers_times_out(
     app: LocalServer, chromium_path: str, tmp_path: Path
 ) -> None:
@@ -375,6 +391,7 @@ def test_a_profile_that_never_answers_times_out(
     assert (tmp_path / r.key / "manifest.json").is_file()
 
 
+@pytest.mark.browser
 def test_concurrency_is_bounded_overall_and_per_host(
     app: LocalServer, chromium_path: str, tmp_path: Path
 ) -> None:
@@ -393,6 +410,7 @@ def test_concurrency_is_bounded_overall_and_per_host(
     assert App.peak["127.0.0.1"] <= 2 and App.peak["localhost"] <= 2
 
 
+@pytest.mark.browser
 def test_the_same_profile_twice_is_captured_once(
     app: LocalServer, chromium_path: str, tmp_path: Path
 ) -> None:
@@ -407,6 +425,7 @@ def test_the_same_profile_twice_is_captured_once(
 # --- offline replay through the same code ----------------------------------------------
 
 
+@pytest.mark.browser
 def test_replay_serves_the_recorded_har_with_the_server_stopped(
     app: LocalServer, chromium_path: str, tmp_path: Path
 ) -> None:
@@ -472,6 +491,7 @@ def test_replay_serves_the_recorded_har_with_the_server_stopped(
     )
 
 
+@pytest.mark.browser
 def test_replay_without_a_har_for_a_profile_stays_offline(
     app: LocalServer, chromium_path: str, tmp_path: Path
 ) -> None:
@@ -488,6 +508,7 @@ def test_replay_without_a_har_for_a_profile_stays_offline(
     assert App.hits["/u/bluedoor/"] == 0
 
 
+@pytest.mark.browser
 def test_replay_of_a_har_lacking_the_url_fails_without_the_network(
     app: LocalServer, chromium_path: str, tmp_path: Path
 ) -> None:

@@ -58,6 +58,8 @@ INDEX = "snapshot.json"
 MANIFEST = "manifest.json"
 FILE_NAMES = {"har": "capture.har", "dom": "page.html", "screenshot": "screenshot.png"}
 _EXAMPLE_DIR = "findable-report/snapshot"
+_FILE_MODE = 0o644
+_DIR_MODE = 0o755
 
 
 # --- atomic writes ---------------------------------------------------------------------
@@ -70,6 +72,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); keep the mode a plain write would give.
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else _FILE_MODE)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -279,6 +283,7 @@ def write_profile(
     final = directory / key
     staging = Path(tempfile.mkdtemp(prefix=f".{key}.new-", dir=directory))
     try:
+        os.chmod(staging, _DIR_MODE)  # mkdtemp's folder is private (0700)
         files: dict[str, str] = {}
         if har is not None:
             files["har"] = FILE_NAMES["har"]

@@ -91,6 +91,7 @@ def test_atomic_write_replaces_and_leaves_no_temp_files(tmp_path: Path) -> None:
     atomic_write_text(target, "two ✓")
     assert target.read_text(encoding="utf-8") == "two ✓"
     assert [p.name for p in target.parent.iterdir()] == ["file.txt"]
+    assert target.stat().st_mode & 0o777 == 0o644  # readable like any written file
 
 
 def test_a_failed_atomic_write_keeps_the_old_file(tmp_path: Path) -> None:
@@ -116,6 +117,7 @@ def test_round_trip(tmp_path: Path) -> None:
     write_index(tmp_path, [REF.key], {"brand": {"name": "Blue Door", "keywords": ["bakery"]}})
 
     assert folder == tmp_path / REF.key
+    assert folder.stat().st_mode & 0o777 == 0o755
     assert is_snapshot(tmp_path)
     snap = read_snapshot(tmp_path)
     assert snap.context == {"brand": {"name": "Blue Door", "keywords": ["bakery"]}}

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator
 
 from audit.model import Brand, Platform, Profile
 from audit.platforms.rules import PlatformRules
@@ -27,6 +27,7 @@ __all__ = [
     "brand_check",
     "check",
     "explain",
+    "not_observed",
 ]
 
 ID_RE = re.compile(r"^[A-Z]{3}\d{3}$")
@@ -49,6 +50,11 @@ class CheckMeta(BaseModel):
     severity: Severity
     weight: float = Field(ge=0, description="Weight inside its category; 0 = informative.")
     platforms: frozenset[Platform] | None = Field(default=None, description="None = all.")
+    needs: tuple[str, ...] = Field(
+        default=(),
+        description="Profile.not_observed keys the check cannot judge without (bio, posts, "
+        "alt_text, geotags, ...): when the input cannot show one, the result is `na` with why.",
+    )
     what: str = Field(description="What it checks.")
     why: str = Field(description="Why it matters, naming its source.")
     fix: str = Field(description="A concrete next step.")
@@ -70,8 +76,19 @@ class CheckMeta(BaseModel):
             raise ValueError(f"check slug must be kebab-case, not {v!r}")
         return v
 
+    @field_serializer("platforms")
+    def _sorted_platforms(self, v: frozenset[Platform] | None) -> list[str] | None:
+        """Sets have no order; metadata dumps must be stable."""
+        return None if v is None else sorted(p.value for p in v)
+
     def applies_to(self, platform: Platform) -> bool:
         return self.platforms is None or platform in self.platforms
+
+    def unobservable(self, profile: Profile) -> CheckResult | None:
+        """`na` with the extractor's reason when the input cannot show a field this check
+        needs, else None."""
+        reason = not_observed(profile, *self.needs)
+        return self.na(reason) if reason else None
 
     # Result builders: a check says only its verdict; the meta fills in the rest.
 
@@ -163,14 +180,32 @@ class CheckContext(BaseModel):
         return v
 
 
+# Older extractor keys that mean the same as the shared vocabulary's.
+_NOT_OBSERVED_ALIASES = {"geotags": ("post_location",)}
+
+
+def not_observed(profile: Profile, *keys: str) -> str | None:
+    """'Not observable: <why>.' for the first of `keys` the input cannot show, else None.
+
+    An input that cannot show a field (a data export has no alt text; a logged-out page no
+    contact button) says so in `Profile.not_observed`; judging the empty field would fail the
+    brand for findable's blind spot."""
+    for key in keys:
+        for k in (key, *_NOT_OBSERVED_ALIASES.get(key, ())):
+            why = profile.not_observed.get(k)
+            if why:
+                return f"Not observable from this input: {why.rstrip('.')}."
+    return None
+
+
 CheckFn = Callable[[Profile, CheckContext], CheckResult]
 BrandCheckFn = Callable[[Sequence[Profile], CheckContext], CheckResult]
 
 
 @dataclass(frozen=True)
 class Check:
-    """A per-profile check. Calling it runs the function directly (tests do); the engine
-    wraps calls so a raising check becomes an error result."""
+    """A per-profile check. Calling it runs the function (tests do), after the `needs` gate;
+    the engine wraps calls so a raising check becomes an error result."""
 
     meta: CheckMeta
     run: CheckFn
@@ -180,7 +215,8 @@ class Check:
         return self.meta.id
 
     def __call__(self, profile: Profile, ctx: CheckContext) -> CheckResult:
-        return self.run(profile, ctx)
+        """Run the check, unless the input cannot show a field it needs (then `na`)."""
+        return self.meta.unobservable(profile) or self.run(profile, ctx)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ BIO001 = CheckMeta(
     category=Category.BIO,
     severity=Severity.HIGH,
     weight=3,
+    needs=("bio",),
     what="A bio / description exists.",
     why="The bio is a searched field on nearly every platform (checks.md Platform rules) and "
     "the one place to say what, where and for whom; an empty bio matches no search.",
@@ -55,6 +56,7 @@ BIO002 = CheckMeta(
     category=Category.BIO,
     severity=Severity.MEDIUM,
     weight=2,
+    needs=("bio",),
     what="The bio is at least 40% of the platform's limit or 60 characters, whichever is "
     "smaller: enough to say what, where and who.",
     why="A bio that short cannot carry the business, the place and a next step, and every "
@@ -91,6 +93,7 @@ BIO003 = CheckMeta(
     category=Category.BIO,
     severity=Severity.MEDIUM,
     weight=2,
+    needs=("bio",),
     what="The captured bio is within the platform's limit (rules table bio_max).",
     why="A bio longer than the limit (imported, or written for another platform) is cut off "
     "on some surfaces, and the cut usually takes the call to action with it.",
@@ -130,6 +133,7 @@ BIO004 = CheckMeta(
     category=Category.BIO,
     severity=Severity.MEDIUM,
     weight=2,
+    needs=("bio",),
     what="The bio has words that say what the business does (not only emoji, slogans, "
     "handles, hashtags or links: fail); it is not ALL CAPS and emoji are at most 30% of "
     "its tokens (warn).",
@@ -193,6 +197,7 @@ BIO005 = CheckMeta(
     category=Category.BIO,
     severity=Severity.LOW,
     weight=1,
+    needs=("bio",),
     what="The bio gives a next step: visit / book / order / shop / DM / call / link (in "
     "several languages), a pointing arrow, or a link, email or phone number to act on.",
     why="A visitor who found you by search decides in seconds; a bio that says what to do "
@@ -263,6 +268,7 @@ BIO006 = CheckMeta(
     category=Category.BIO,
     severity=Severity.MEDIUM,
     weight=2,
+    needs=("bio",),
     what="The first line of the bio (what shows when the bio is collapsed on mobile) contains "
     "a target keyword.",
     why="Long bios and descriptions collapse to their first line behind 'more'; a first line of "

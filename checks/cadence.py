@@ -35,6 +35,7 @@ CAD001 = CheckMeta(
     category=Category.CADENCE,
     severity=Severity.HIGH,
     weight=3,
+    needs=("posts",),
     what="Days since the last own post, at capture time: warn above 14, fail above 30.",
     why="A profile whose last post is a month old looks closed to a searcher, and platforms "
     "surface active accounts; checks.md flags dormancy over 30 days firmly.",
@@ -76,6 +77,7 @@ CAD002 = CheckMeta(
     category=Category.CADENCE,
     severity=Severity.MEDIUM,
     weight=2,
+    needs=("posts",),
     what="Own posts per week over the last 90 days (or the observed span, when the capture "
     "shows fewer), against the low end of the platform's guide (Instagram 3-7/week, Facebook "
     "1-2/day, X 1-5/day, LinkedIn 1-5/week, TikTok 3-7/week, YouTube 1/week, Pinterest "
@@ -128,6 +130,7 @@ CAD003 = CheckMeta(
     category=Category.CADENCE,
     severity=Severity.LOW,
     weight=1,
+    needs=("posts",),
     what="Regularity of the gaps between observed own posts: warn when their coefficient of "
     "variation is above 1.0 or the longest gap is more than 4x the median gap.",
     why="Bursts followed by silence read as an abandoned account during the silence, and "
@@ -176,6 +179,7 @@ CAD004 = CheckMeta(
     category=Category.CADENCE,
     severity=Severity.INFO,
     weight=0,
+    needs=("posts",),
     what="Whether at least 3 dated own posts could be observed; with fewer, CAD002 and "
     "CAD003 are `na` with this reason. Informative: weighs nothing.",
     why="Frequency and regularity need at least two gaps between posts to mean anything; "

@@ -24,6 +24,7 @@ HSH001 = CheckMeta(
     category=Category.HASHTAGS,
     severity=Severity.MEDIUM,
     weight=1,
+    needs=("posts",),
     what="Hashtags per recent post within the platform's guide (Instagram hard cap 5 since "
     "Dec 2025; Threads 1 tag; X 1-2; LinkedIn 3 or fewer).",
     why="Past the guide, extra hashtags add no reach and read as spam; Instagram now refuses "
@@ -50,7 +51,7 @@ def hashtag_count(profile: Profile, ctx: CheckContext) -> CheckResult:
     cap_note = f"; {profile.platform.label} caps posts at {cap}" if cap else ""
     if not over:
         return HSH001.passed(
-            f"All {len(posts)} recent posts use at most {guide} hashtags{cap_note}."
+            f"Every recent post ({len(posts)}) has at most {guide} hashtags{cap_note}."
         )
     most = max(counts.values())
     return HSH001.warn(
@@ -69,6 +70,7 @@ HSH002 = CheckMeta(
     category=Category.HASHTAGS,
     severity=Severity.LOW,
     weight=1,
+    needs=("posts",),
     what="The hashtags on recent posts are not all generic (#love #instagood "
     "#photooftheday ...): at least one niche or keyword hashtag.",
     why="Generic tags are flooded by millions of posts a day, so a small business's post is "
@@ -117,6 +119,7 @@ HSH003 = CheckMeta(
     category=Category.HASHTAGS,
     severity=Severity.MEDIUM,
     weight=1,
+    needs=("posts",),
     what="In recent captions that mention a target keyword, it appears within the part shown "
     "before 'more' (the first 125 characters on Instagram; the platform's fold elsewhere).",
     why="The first line is what shows in the feed and in search previews; a keyword after "
@@ -147,7 +150,7 @@ def caption_keyword_late(profile: Profile, ctx: CheckContext) -> CheckResult:
     n = len(mentioning)
     if not late:
         return HSH003.passed(
-            f"In all {n} captions that mention a target keyword, it comes within the first "
+            f"Every caption that mentions a target keyword ({n}) has it within the first "
             f"{fold_at} characters."
         )
     first = late[0].caption or ""

@@ -132,6 +132,7 @@ KEY001 = CheckMeta(
     category=Category.KEYWORDS,
     severity=Severity.HIGH,
     weight=3,
+    needs=("display_name",),
     what="At least one target keyword appears in the display-name field.",
     why="The name field is indexed with the highest weight: on Instagram, name and username "
     "are what account search matches first. " + _MOSSERI + ".",
@@ -168,6 +169,7 @@ KEY002 = CheckMeta(
     category=Category.KEYWORDS,
     severity=Severity.HIGH,
     weight=3,
+    needs=("bio",),
     what="At least one target keyword appears in the bio / description.",
     why="The bio is a searched field on nearly every platform (checks.md Platform rules); a bio "
     "of slogans matches no search. " + _MOSSERI + ".",
@@ -202,6 +204,7 @@ KEY003 = CheckMeta(
     category=Category.KEYWORDS,
     severity=Severity.MEDIUM,
     weight=2,
+    needs=("posts",),
     what="Share of the 12 newest own posts whose caption or hashtags contain a target "
     "keyword (warn below 50%, fail below 20%).",
     why="Captions and hashtags are what post search matches (" + _MOSSERI + "); a post "
@@ -240,6 +243,7 @@ KEY004 = CheckMeta(
     category=Category.KEYWORDS,
     severity=Severity.LOW,
     weight=1,
+    needs=("bio",),
     what="No word or keyword repeated more than 3 times in the bio, and no hashtag wall "
     "(more than 5 hashtags) in it.",
     why="Repetition does not rank higher, reads as spam to people, and platforms demote "
@@ -327,7 +331,7 @@ def handle_searchable(profile: Profile, ctx: CheckContext) -> CheckResult:
     digits = re.search(r"\d{4,}", handle)
     if digits and digits.group(0) not in name:
         problems.append(f"a {len(digits.group(0))}-digit run {digits.group(0)!r}")
-    tokens = {w for w in _WORD.findall(fold(name)) if w not in _NAME_FILLERS}
+    tokens = {w for w in _WORD.findall(fold(name)) if w not in _NAME_FILLERS | _FUNCTION_WORDS}
     for kw in ctx.keywords:
         tokens |= {w for w in _WORD.findall(fold(kw))}
     related = [t for t in sorted(tokens) if t in squashed]

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from audit.model import Profile
 from audit.result import Category, CheckResult, Evidence, Severity
-from checks.base import CheckContext, CheckMeta, check
+from checks.base import CheckContext, CheckMeta, check, not_observed
 from checks.bio import calls_to_action
 from checks.common import (
     AGGREGATOR_HOSTS,
@@ -85,6 +85,9 @@ def website_link_missing(profile: Profile, ctx: CheckContext) -> CheckResult:
             f"{len(links)} link{'s' if len(links) != 1 else ''}: {shown}.",
             [link.evidence(profile) for link in links[:3]],
         )
+    unseen = not_observed(profile, "links")
+    if unseen:
+        return LNK001.na(unseen)
     note = f" Note: {ctx.rules.link_note}." if ctx.rules.link_note else ""
     return LNK001.fail(
         f"No website link: the links field is empty and the {ctx.rules.bio_label.lower()} "
@@ -128,10 +131,12 @@ def _link_problem(link: FoundLink) -> str | None:
 def website_link_not_https(profile: Profile, ctx: CheckContext) -> CheckResult:
     links = profile_links(profile)
     if not links:
-        return LNK002.na("There is no link to check (see LNK001).")
+        return LNK002.na(
+            not_observed(profile, "links") or "There is no link to check (see LNK001)."
+        )
     problems = [(link, p) for link in links if (p := _link_problem(link))]
     if not problems:
-        return LNK002.passed(f"All {len(links)} links are well-formed.")
+        return LNK002.passed(f"Every link ({len(links)}) is a well-formed web address.")
     return LNK002.warn(
         "; ".join(p for _, p in problems) + ".",
         [link.evidence(profile) for link, _ in problems],
@@ -169,12 +174,13 @@ def link_not_tracked(profile: Profile, ctx: CheckContext) -> CheckResult:
     links = own_site_links(profile)
     if not links:
         return LNK003.na(
-            "No link to the brand's own website (aggregators and social links keep their own "
+            not_observed(profile, "links")
+            or "No link to the brand's own website (aggregators and social links keep their own "
             "statistics)."
         )
     untracked = [link for link in links if not _tracked(link)]
     if not untracked:
-        return LNK003.passed(f"All {len(links)} website links carry UTM parameters.")
+        return LNK003.passed(f"Every website link ({len(links)}) carries UTM parameters.")
     return LNK003.warn(
         f"{len(untracked)} of {len(links)} website links carry no UTM parameters "
         f"({', '.join(link.url for link in untracked[:3])}), so visits are not attributed to "
@@ -208,7 +214,7 @@ LNK004 = CheckMeta(
 def link_aggregator_without_context(profile: Profile, ctx: CheckContext) -> CheckResult:
     aggregators = [link for link in profile_links(profile) if host_in(link.host, AGGREGATOR_HOSTS)]
     if not aggregators:
-        return LNK004.na("No link-in-bio aggregator is used.")
+        return LNK004.na(not_observed(profile, "links") or "No link-in-bio aggregator is used.")
     evidence = [link.evidence(profile) for link in aggregators]
     titled = [link.title for link in aggregators if link.title and host_of(link.title) != link.host]
     context = calls_to_action(profile.bio or "") + [repr(t) for t in titled]

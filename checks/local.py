@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from audit.model import Brand, Place, Platform, Profile
 from audit.result import Category, CheckResult, Severity
-from checks.base import CheckContext, CheckMeta, check
+from checks.base import CheckContext, CheckMeta, check, not_observed
 from checks.common import ev, post_ev, quote, recent_posts
 from checks.keywords import keyword_in
 
@@ -64,6 +64,9 @@ def location_not_public(profile: Profile, ctx: CheckContext) -> CheckResult:
     evidence = [ev(profile, "location", describe(loc) if loc else None), ev(profile, "bio", bio)]
     if shown:
         return GEO001.passed(f"The profile shows {', '.join(shown)}.", evidence)
+    unseen = not_observed(profile, "location")
+    if unseen:
+        return GEO001.na(unseen, evidence)
     msg = "No location, address or city is shown on the profile or in the bio."
     if ctx.brand.local:
         return GEO001.fail(msg + " This is a local business.", evidence)
@@ -78,6 +81,7 @@ GEO002 = CheckMeta(
     category=Category.LOCAL,
     severity=Severity.MEDIUM,
     weight=2,
+    needs=("posts", "geotags"),
     platforms=frozenset({Platform.INSTAGRAM, Platform.FACEBOOK, Platform.TIKTOK}),
     what="Share of the 12 newest own posts with a location tag, where the platform supports "
     "them. Local businesses: full marks from 50%, warn below, fail below 10%; others: warn "
@@ -146,7 +150,8 @@ def location_inconsistent(profile: Profile, ctx: CheckContext) -> CheckResult:
         if p.location is not None and not p.location.is_empty()
     ]
     if not loc_text and not geotags:
-        return GEO003.na("The profile shows no location and no recent post is geotagged.")
+        unseen = not_observed(profile, "location", "geotags", "posts")
+        return GEO003.na(unseen or "The profile shows no location and no recent post is geotagged.")
     problems = []
     evidence = []
     if loc_text and not agrees(loc_text):

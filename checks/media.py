@@ -45,6 +45,7 @@ ALT001 = CheckMeta(
     category=Category.MEDIA,
     severity=Severity.HIGH,
     weight=3,
+    needs=("posts", "alt_text"),
     what="Share of the 12 newest own image posts where every image has custom alt text "
     "(written by the owner; the platform's automatic text does not count). Fail below 25%, "
     "warn below 80%.",
@@ -57,6 +58,10 @@ ALT001 = CheckMeta(
     better="Alt: 'Round sourdough loaf with a dark, blistered crust on a wooden board'.",
     source=_WAI + "; WCAG 2.1 SC 1.1.1; " + _GLEASON,
 )
+
+
+def _have(n: int) -> str:
+    return "has" if n == 1 else "have"
 
 
 def _alt_kind(images: Sequence[Media]) -> str:
@@ -82,11 +87,13 @@ def alt_text_coverage(profile: Profile, ctx: CheckContext) -> CheckResult:
     n, covered = len(posts), count["custom"]
     parts = [f"{covered} of {n} image posts have alt text you wrote"]
     if count["auto"]:
-        parts.append(f"{count['auto']} have only {profile.platform.label}'s automatic text")
+        parts.append(
+            f"{count['auto']} {_have(count['auto'])} only {profile.platform.label}'s automatic text"
+        )
     if count["partial"]:
-        parts.append(f"{count['partial']} have it on only some of their images")
+        parts.append(f"{count['partial']} {_have(count['partial'])} it on only some images")
     if count["missing"]:
-        parts.append(f"{count['missing']} have none")
+        parts.append(f"{count['missing']} {_have(count['missing'])} none")
     evidence = [
         post_ev(profile, p, "media.alt_text", [m.alt_text for m in image_media(p)])
         for p in posts
@@ -105,6 +112,7 @@ ALT002 = CheckMeta(
     category=Category.MEDIA,
     severity=Severity.LOW,
     weight=1,
+    needs=("posts", "alt_text"),
     what="The alt text you wrote describes the image: not a single word like 'image' or "
     "'photo', not the same text on several posts, not a copy of the caption, not keyword "
     "stuffed; soft warn above ~150 characters, and never over the platform's cap (Pinterest "
@@ -190,7 +198,9 @@ def alt_text_quality(profile: Profile, ctx: CheckContext) -> CheckResult:
             flagged.append((post, text, problems))
     n = len(alts)
     if not flagged:
-        return ALT002.passed(f"All {n} alt texts you wrote on recent image posts are descriptive.")
+        return ALT002.passed(
+            f"Every alt text you wrote on recent image posts ({n}) is descriptive."
+        )
     evidence = [post_ev(profile, p, "media.alt_text", t) for p, t, _ in flagged[:5]]
     _, first_text, first_problems = flagged[0]
     return ALT002.warn(
@@ -209,6 +219,7 @@ ALT003 = CheckMeta(
     category=Category.MEDIA,
     severity=Severity.MEDIUM,
     weight=1,
+    needs=("posts", "alt_text"),
     what="Whether every alt text on the recent image posts is the platform's automatic "
     "description ('May be an image of ...', 'Photo by ... on ...').",
     why="Automatic alt text looks like coverage but is a machine's guess: it misnames "
@@ -239,8 +250,8 @@ def alt_text_auto_only(profile: Profile, ctx: CheckContext) -> CheckResult:
         if m.alt_source == "auto"
     ][:3]
     return ALT003.warn(
-        f"All {count['auto']} alt texts on recent images are {profile.platform.label}'s "
-        f"automatic descriptions ({count['missing']} images have none).",
+        f"Every alt text on recent images ({count['auto']}) is {profile.platform.label}'s "
+        f"automatic description; {count['missing']} of {len(images)} images have none.",
         evidence,
     )
 
@@ -253,6 +264,7 @@ ALT004 = CheckMeta(
     category=Category.MEDIA,
     severity=Severity.LOW,
     weight=1,
+    needs=("posts",),
     platforms=frozenset(
         {
             Platform.X,

@@ -10,7 +10,7 @@ import re
 
 from audit.model import Platform, Profile
 from audit.result import Category, CheckResult, Severity
-from checks.base import CheckContext, CheckMeta, check
+from checks.base import CheckContext, CheckMeta, check, not_observed
 from checks.common import ev, quote, urls_in
 
 PRO001 = CheckMeta(
@@ -21,6 +21,7 @@ PRO001 = CheckMeta(
     category=Category.PROFILE,
     severity=Severity.HIGH,
     weight=3,
+    needs=("avatar",),
     what="A profile image is set and is not the platform's default avatar (Mastodon "
     "missing.png, X default_profile_image, Instagram's anonymous silhouette, or none).",
     why="Search results list accounts as image + name; a default silhouette looks like a "
@@ -68,6 +69,7 @@ PRO002 = CheckMeta(
     category=Category.PROFILE,
     severity=Severity.LOW,
     weight=1,
+    needs=("avatar",),
     what="The largest available profile image is at least 320x320 pixels (warn 150-319, "
     "fail below 150), when the capture knows its dimensions.",
     why="Instagram shows profile images at 320x320 (checks.md PRO002); a smaller upload is "
@@ -105,6 +107,7 @@ PRO003 = CheckMeta(
     category=Category.PROFILE,
     severity=Severity.MEDIUM,
     weight=2,
+    needs=("category",),
     platforms=frozenset(
         {
             Platform.INSTAGRAM,
@@ -189,6 +192,9 @@ def contact_missing(profile: Profile, ctx: CheckContext) -> CheckResult:
         return PRO004.passed(
             f"Public contact: {', '.join(routes)}.", [ev(profile, "contact", routes)]
         )
+    unseen = not_observed(profile, "contact")
+    if unseen:
+        return PRO004.na(unseen)
     if c is None and loc is None:
         return PRO004.na(
             "The capture shows no contact fields (logged-out pages often hide contact "
@@ -208,6 +214,7 @@ PRO005 = CheckMeta(
     category=Category.PROFILE,
     severity=Severity.MEDIUM,
     weight=2,
+    needs=("display_name",),
     what="The display name is set and is more than the handle repeated.",
     why="The name field is searched with the highest weight (Mosseri: name, username, bio, "
     "captions, hashtags, places); repeating the handle wastes it.",

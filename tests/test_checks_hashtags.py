@@ -12,7 +12,7 @@ class TestHashtagCount:
     def test_pass(self) -> None:
         posts = [post(i, i, "x", hashtags=["sourdough", "austin"]) for i in range(3)]
         r = hsh.hashtag_count(make_profile(posts=posts), make_ctx())
-        assert_result(r, Status.PASS, 1.0, "All 3 recent posts use at most 5", "caps posts at 5")
+        assert_result(r, Status.PASS, 1.0, "Every recent post (3) has at most 5", "caps posts at 5")
 
     def test_warn_counts_caption_hashtags_too(self) -> None:
         wall = "Fresh! " + " ".join(f"#tag{i}x" for i in range(10))
@@ -56,7 +56,9 @@ class TestCaptionKeywordLate:
     def test_pass(self) -> None:
         p = make_profile(posts=[post(1, 1, "New: our sourdough loaf 🥖 " + self.LATE)])
         r = hsh.caption_keyword_late(p, make_ctx(keywords=["sourdough"]))
-        assert_result(r, Status.PASS, 1.0, "all 1 captions", "first 125 characters")
+        assert_result(
+            r, Status.PASS, 1.0, "Every caption that mentions a target keyword (1)", "first 125"
+        )
 
     def test_warn(self) -> None:
         posts = [

@@ -48,7 +48,7 @@ class TestWebsiteLinkNotHttps:
     def test_pass(self) -> None:
         p = make_profile(links=[Link(url="https://bluedoorbakery.com")], bio="bluedoor.com/x")
         r = lnk.website_link_not_https(p, make_ctx())
-        assert_result(r, Status.PASS, 1.0, "All 2 links are well-formed")
+        assert_result(r, Status.PASS, 1.0, "Every link (2) is a well-formed")
 
     def test_warn_for_http_and_shortener(self) -> None:
         p = make_profile(
@@ -77,7 +77,7 @@ class TestLinkNotTracked:
     def test_pass(self) -> None:
         url = "https://bluedoorbakery.com/?utm_source=instagram&utm_medium=social"
         r = lnk.link_not_tracked(make_profile(links=[Link(url=url)]), make_ctx())
-        assert_result(r, Status.PASS, 1.0, "All 1 website links carry UTM")
+        assert_result(r, Status.PASS, 1.0, "Every website link (1) carries UTM")
 
     def test_warn(self) -> None:
         p = make_profile(links=[Link(url="https://bluedoorbakery.com")])

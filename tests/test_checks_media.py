@@ -47,7 +47,7 @@ class TestAltTextCoverage:
     def test_partial_carousel_does_not_count(self) -> None:
         carousel = post(1, 1, "two loaves", media=[image("Round sourdough loaf"), image(None)])
         r = alt.alt_text_coverage(make_profile(posts=[carousel]), make_ctx())
-        assert_result(r, Status.FAIL, 0.0, "1 have it on only some of their images")
+        assert_result(r, Status.FAIL, 0.0, "1 has it on only some images")
 
     def test_reposts_and_text_posts_are_ignored(self) -> None:
         own = posts_with(custom=1)
@@ -77,7 +77,7 @@ class TestAltTextQuality:
     def test_pass(self) -> None:
         p = make_profile(posts=posts_with(custom=3))
         r = alt.alt_text_quality(p, make_ctx())
-        assert_result(r, Status.PASS, 1.0, "All 3 alt texts")
+        assert_result(r, Status.PASS, 1.0, "Every alt text you wrote on recent image posts (3)")
 
     def test_warn_generic_duplicate_and_caption_copy(self) -> None:
         posts = [
@@ -121,7 +121,9 @@ class TestAltTextAutoOnly:
     def test_warn_when_all_automatic(self) -> None:
         p = make_profile(posts=posts_with(custom=0, auto=3, missing=1))
         r = alt.alt_text_auto_only(p, make_ctx())
-        assert_result(r, Status.WARN, 0.5, "All 3 alt texts", "automatic", "1 images have none")
+        assert_result(
+            r, Status.WARN, 0.5, "Every alt text on recent images (3)", "1 of 4 images have none"
+        )
 
     def test_pass_with_any_custom(self) -> None:
         p = make_profile(posts=posts_with(custom=1, auto=3))

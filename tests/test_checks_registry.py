@@ -99,3 +99,9 @@ def test_meta_refuses_bad_ids_and_slugs() -> None:
         CheckMeta(**{**good, "id": "bio1"})
     with pytest.raises(ValueError, match="kebab"):
         CheckMeta(**{**good, "slug": "Bio Missing"})
+
+
+def test_metadata_dumps_are_stable() -> None:
+    dumped = checks.get("ALT004").meta.model_dump(mode="json")
+    assert dumped["platforms"] == ["bluesky", "facebook", "linkedin", "mastodon", "threads", "x"]
+    assert checks.get("BIO001").meta.model_dump(mode="json")["platforms"] is None

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -257,3 +261,30 @@ def test_run_brand_checks_leaves_out_not_captured_profiles() -> None:
     assert results["CON001"].status is Status.WARN
     assert "zzz" not in results["CON001"].message
     assert results["KEY006"].status is Status.PASS
+
+
+_REPLAY_SCRIPT = """
+from tests.test_engine import BRAND, NOW, good_instagram
+from audit.engine import audit
+from audit.model import Platform
+from tests.checks_kit import make_profile
+profiles = [good_instagram(), make_profile(Platform.X, handle="bdb_atx", display_name="BDB")]
+print(audit(profiles, BRAND, tool_version="1", generated_at=NOW).model_dump_json())
+"""
+
+
+def test_output_does_not_depend_on_hash_seed() -> None:
+    """Set iteration order changes with PYTHONHASHSEED; a replay must not."""
+    root = Path(__file__).resolve().parent.parent
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", _REPLAY_SCRIPT],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1 and '"score"' in next(iter(outputs))

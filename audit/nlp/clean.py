@@ -7,7 +7,8 @@ and scraped tweets contain "&amp;", "&lt;3") are decoded first so "&" and "<" ar
 as the punctuation they are.
 
 A removed item leaves a boundary behind (`BOUNDARY`), so no keyword is formed across it:
-"#vegan #bakery" gives "vegan" and "bakery", not "vegan bakery"; a blank line does the
+"#vegan #bakery" gives "vegan" and "bakery", not "vegan bakery", and "daily 🥐 Order" does
+not give "daily order"; a blank line does the
 same, and so does a line break (the lines of a bio are separate items), except one followed
 by indentation: saved pages and abstracts wrap long lines that way, mid-phrase.
 """
@@ -107,5 +108,5 @@ def clean_text(text: str) -> str:
     text = _MENTION.sub(_SEP, text)
     text = _HASHTAG.sub(lambda m: _SEP + " ".join(split_hashtag(m.group(1))) + _SEP, text)
     if any(ord(ch) > 0x2000 for ch in text):
-        text = "".join(" " if _is_emoji_char(ch) else ch for ch in text)
+        text = "".join(_SEP if _is_emoji_char(ch) else ch for ch in text)
     return text

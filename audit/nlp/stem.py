@@ -14,8 +14,9 @@ and they reduce unknown words too (place names, brand words), which dictionaries
 The cost is an occasional over-merge of two unrelated words sharing a stem, which for
 keyword matching is far less harmful than missing the inflected form.
 
-The rules are conservative: one ending is removed, only when at least three letters
-remain (four for Persian), so short roots such as "kruh" or "non" stay whole.
+The rules are conservative: an ending is removed only when at least three letters remain
+(four for bare Persian plurals), so short roots such as "kruh" or "non" stay whole; one
+ending for Slovenian and Persian, stacked endings for the agglutinative Uzbek and Kazakh.
 """
 
 from __future__ import annotations
@@ -58,9 +59,26 @@ _SL_ENDINGS = tuple(
 # Uzbek (Latin and Cyrillic) and Kazakh: the plural and the common case endings that
 # attach to it. Turkic suffixes stack (plural + case), so at most one case ending and then
 # one plural ending are removed.
-_UZ_CASE = ("ning", "dan", "da", "ga", "ni", "нинг", "дан", "да", "га", "ни")
+_UZ_CASE = (
+    "dagi",
+    "ning",
+    "dan",
+    "da",
+    "ga",
+    "ni",
+    "даги",
+    "нинг",
+    "дан",
+    "да",
+    "га",
+    "ни",
+)
 _UZ_PLURAL = ("lar", "лар")
 _KK_CASE = (
+    "дағы",
+    "дегі",
+    "тағы",
+    "тегі",
     "ның",
     "нің",
     "дың",
@@ -109,14 +127,28 @@ def stem_sl(word: str) -> str:
     return _strip_one(word, _SL_ENDINGS, 3)
 
 
+def _strip_stacked(word: str, case: tuple[str, ...], plural: tuple[str, ...]) -> str:
+    """Strip case then plural endings until nothing changes (at most three rounds).
+
+    Stripping to a fixed point keeps the two sides of a comparison consistent when a
+    root itself ends like a suffix: "Алматы" and "Алматыдағы" both reduce to "алма".
+    """
+    for _ in range(3):
+        stripped = _strip_one(_strip_one(word, case, 3), plural, 3)
+        if stripped == word:
+            break
+        word = stripped
+    return word
+
+
 def stem_uz(word: str) -> str:
-    """Uzbek: "nonlar" -> "non", "novvoyxonada" -> "novvoyxona", "Toshkentda" -> "toshkent"."""
-    return _strip_one(_strip_one(word, _UZ_CASE, 3), _UZ_PLURAL, 3)
+    """Uzbek: "nonlar" -> "non", "novvoyxonada" -> "novvoyxona", "Toshkentdagi" -> "toshkent"."""
+    return _strip_stacked(word, _UZ_CASE, _UZ_PLURAL)
 
 
 def stem_kk(word: str) -> str:
-    """Kazakh: "нандар" -> "нан", "Алматыда" -> "алматы"."""
-    return _strip_one(_strip_one(word, _KK_CASE, 3), _KK_PLURAL, 3)
+    """Kazakh: "нандар" -> "нан", "наубайханада" -> "наубайхана"."""
+    return _strip_stacked(word, _KK_CASE, _KK_PLURAL)
 
 
 def stem_fa(word: str) -> str:

@@ -1,0 +1,170 @@
+"""Keyword extraction on our own business bios: the obvious business words come out."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from audit.nlp import Keyword, extract_keywords, extract_keywords_multi, split_hashtag
+from tests.test_nlp_samples import (
+    EN_BIO,
+    FA_BIO,
+    KK_BIO,
+    SL_BIO,
+    SW_BIO,
+    UZ_CYRILLIC_BIO,
+    UZ_LATIN_BIO,
+    ZH_BIO,
+)
+
+
+def _words(keywords: list[Keyword]) -> set[str]:
+    """Every word of every keyword's comparison form."""
+    return {w for k in keywords for w in k.lemma.split()}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (EN_BIO, "en", {"sourdough", "bakery", "ljubljana", "bread"}),
+        (SL_BIO, "sl", {"pekarn", "kruh"}),  # pekarna/pekarni, kruh: stemmed keys
+        (UZ_LATIN_BIO, "uz", {"novvoyxona", "non", "toshkent"}),
+        (UZ_CYRILLIC_BIO, "uz", {"новвойхона", "нон", "тошкент"}),
+        (KK_BIO, "kk", {"наубайхана", "нан", "алма"}),  # Алматыдағы, stemmed
+        (SW_BIO, "sw", {"mikate", "mkate", "nairobi"}),
+        (FA_BIO, "fa", {"نانوایی", "نان", "تهران"}),
+    ],
+)
+def test_business_words_are_extracted(text: str, lang: str, expected: set[str]) -> None:
+    keywords = extract_keywords(text)  # language detected, not given
+    assert keywords
+    assert {k.lang for k in keywords} == {lang}
+    assert expected <= _words(keywords)
+
+
+def test_english_bio_single_words_rank_high() -> None:
+    texts = [k.text.casefold() for k in extract_keywords(EN_BIO, lang="en")]
+    assert "sourdough" in texts
+    assert "ljubljana" in texts
+
+
+def test_slovenian_inflections_are_one_keyword() -> None:
+    keywords = extract_keywords(SL_BIO, lang="sl", top=30)
+    bakery = [k for k in keywords if k.lemma == "pekarn"]
+    assert len(bakery) == 1  # "pekarna" and "pekarni" deduplicated by lemma
+    assert bakery[0].text in ("pekarna", "pekarni")
+
+
+def test_english_plurals_are_one_keyword() -> None:
+    text = "Bakery in town. Our bakeries bake bread. The bakery sells breads."
+    keywords = extract_keywords(text, lang="en", top=20)
+    assert [k.lemma for k in keywords].count("bakery") == 1
+    assert [k.lemma for k in keywords].count("bread") == 1
+
+
+def test_chinese_bakery_words() -> None:
+    texts = {k.text for k in extract_keywords(ZH_BIO)}
+    assert {"面包", "面包店", "糕点"} <= texts
+    assert all(k.lang == "zh" for k in extract_keywords(ZH_BIO))
+
+
+def test_persian_right_to_left_text_keeps_its_words_and_order() -> None:
+    keywords = extract_keywords(FA_BIO, lang="fa")
+    texts = [k.text for k in keywords]
+    assert "نانوایی خانوادگی" in texts  # two words, in reading order
+    assert all("\u200f" not in t and "." not in t for t in texts)
+    zwnj = extract_keywords("کافه و شیرینی\u200cپزی در تهران", lang="fa")
+    assert "شیرینی\u200cپزی" in [k.text for k in zwnj]  # ZWNJ kept inside the word
+
+
+def test_noise_is_removed() -> None:
+    text = (
+        "Fresh bread 🍞🥐 daily! Visit https://bluedoor.example.com/menu or www.bluedoor.com, "
+        "mail hello@bluedoor.com, follow @bluedoor.bakery &amp; #SourdoughLove"
+    )
+    words = _words(extract_keywords(text, lang="en", top=30))
+    assert {"bread", "sourdough", "love"} <= words
+    assert not words & {"https", "www", "bluedoor", "hello", "com", "amp", "menu"}
+    assert all(not any(ord(ch) > 0x2600 for ch in w) for w in words)
+
+
+def test_candidates_do_not_start_or_end_with_stop_words_or_cross_punctuation() -> None:
+    text = "The best bakery in the city, and the freshest bread of all. Order now!"
+    for k in extract_keywords(text, lang="en", top=50):
+        words = k.text.casefold().split()
+        assert 1 <= len(words) <= 3
+        assert words[0] not in {"the", "in", "and", "of", "now"}
+        assert words[-1] not in {"the", "in", "and", "of", "now"}
+        assert "," not in k.text and "." not in k.text
+
+
+def test_hashtags_become_separate_phrases() -> None:
+    keywords = extract_keywords("#vegan #bakery #VeganBakeryLjubljana", lang="en", top=20)
+    lemmas = {k.lemma for k in keywords}
+    assert "vegan bakery ljubljana" in lemmas
+    assert "vegan bakery" in lemmas  # from the one hashtag that says it
+    texts = [k.text for k in keywords]
+    assert all("#" not in t for t in texts)
+
+
+def test_keyword_value_object() -> None:
+    keywords = extract_keywords(EN_BIO, lang="en", top=5)
+    assert len(keywords) == 5
+    assert keywords[0].score == 1.0
+    assert all(0.0 < k.score <= 1.0 for k in keywords)
+    assert [k.score for k in keywords] == sorted((k.score for k in keywords), reverse=True)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        keywords[0].score = 0.5  # type: ignore[misc]
+    assert keywords[0].to_dict() == {
+        "text": keywords[0].text,
+        "score": keywords[0].score,
+        "lemma": keywords[0].lemma,
+        "lang": "en",
+    }
+
+
+def test_empty_and_symbol_only_texts_give_nothing() -> None:
+    assert extract_keywords("") == []
+    assert extract_keywords("🥐🥐🥐 !!! https://example.com") == []
+
+
+def test_multi_merges_a_brand_s_texts_across_languages() -> None:
+    texts = [
+        SL_BIO,
+        "Our sourdough is baked fresh every morning in Ljubljana.",
+        "Sourdough croissants today! #sourdough",
+        "#kruh",  # too short to detect: borrows the main Latin-script language
+    ]
+    keywords = extract_keywords_multi(texts, top=15)
+    langs = {k.lang for k in keywords}
+    assert langs == {"sl", "en"}
+    words = _words(keywords)
+    assert {"pekarn", "kruh", "sourdough"} <= words
+    assert len({k.lemma for k in keywords}) == len(keywords)
+    assert keywords[0].score == max(k.score for k in keywords)
+
+
+def test_multi_of_nothing() -> None:
+    assert extract_keywords_multi([]) == []
+    assert extract_keywords_multi(["", "   "]) == []
+
+
+@pytest.mark.parametrize(
+    ("tag", "words"),
+    [
+        ("#VeganBakeryLjubljana", ["vegan", "bakery", "ljubljana"]),
+        ("VeganBakeryLjubljana", ["vegan", "bakery", "ljubljana"]),
+        ("#NYCBakery", ["nyc", "bakery"]),
+        ("#sourdough2024", ["sourdough", "2024"]),
+        ("#vegan_bakery", ["vegan", "bakery"]),
+        ("#sourdough", ["sourdough"]),
+        ("#нан_тапсырыс", ["нан", "тапсырыс"]),
+        ("#НоввойхонаТошкент", ["новвойхона", "тошкент"]),
+        ("#شیرینی\u200cپزی_تهران", ["شیرینی\u200cپزی", "تهران"]),
+        ("#面包店", ["面包店"]),
+        ("#", []),
+    ],
+)
+def test_split_hashtag(tag: str, words: list[str]) -> None:
+    assert split_hashtag(tag) == words

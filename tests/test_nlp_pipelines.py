@@ -1,0 +1,58 @@
+"""spaCy pipelines: one per language, built once, blank + lookup lemmas, never downloaded."""
+
+from __future__ import annotations
+
+from audit.nlp import get_pipeline
+from audit.nlp.pipelines import normalize_lang
+
+
+def test_same_object_every_time() -> None:
+    assert get_pipeline("en") is get_pipeline("en")
+    assert get_pipeline("en-GB") is get_pipeline("en")
+    assert get_pipeline(None) is get_pipeline("xx")
+
+
+def test_english_has_lookup_lemmas_and_spacy_stop_words() -> None:
+    pipe = get_pipeline("en")
+    assert pipe.nlp.lang == "en"
+    assert "lemmatizer" in pipe.nlp.pipe_names
+    assert pipe.key("Bakeries") == "bakery"
+    assert pipe.is_stop("the")
+    assert not pipe.is_stop("bakery")
+
+
+def test_languages_without_a_spacy_class_use_xx_with_our_stop_words() -> None:
+    for lang, stop in (("uz", "va"), ("kk", "және"), ("sw", "kwa")):
+        pipe = get_pipeline(lang)
+        assert pipe.lang == lang
+        assert pipe.nlp.lang == "xx"
+        assert pipe.is_stop(stop)
+
+
+def test_slovenian_and_persian_have_spacy_stop_words_and_a_stemmer() -> None:
+    sl = get_pipeline("sl")
+    assert sl.nlp.lang == "sl"
+    assert sl.is_stop("in")
+    assert sl.lemma_table is None  # spacy-lookups-data has no Slovenian table
+    assert sl.key("Pekarni") == sl.key("pekarna")
+    fa = get_pipeline("fa")
+    assert fa.is_stop("و")
+    assert fa.key("نان\u200cها") == fa.key("نان")
+
+
+def test_chinese_without_a_segmenter_tokenizes_characters() -> None:
+    pipe = get_pipeline("zh")
+    doc = next(iter(pipe.docs(["面包店"])))
+    assert pipe.char_tokens == (len(doc) == 3)
+
+
+def test_batching_through_nlp_pipe() -> None:
+    pipe = get_pipeline("sl")
+    docs = list(pipe.docs(["Svež kruh.", "Domače pecivo."]))
+    assert [d.text for d in docs] == ["Svež kruh.", "Domače pecivo."]
+
+
+def test_normalize_lang() -> None:
+    assert normalize_lang("pt-BR") == "pt"
+    assert normalize_lang("ZH_Hans") == "zh"
+    assert normalize_lang("") == "xx"

@@ -65,7 +65,9 @@ LNK001 = CheckMeta(
     category=Category.LINKS,
     severity=Severity.HIGH,
     weight=3,
-    what="The profile has a website / link-in-bio, in its link fields or written in the bio.",
+    what="The profile has a website / link-in-bio, in its link fields or written in the bio "
+    "(warn when only in the bio of a platform that does not make bio text clickable: "
+    "Instagram, TikTok).",
     why="The link is the only way from a profile someone found to your menu, shop or booking "
     "page; on Instagram captions cannot carry clickable links, so the bio link is it.",
     fix="Add your website in the profile's website/links field (Instagram: Edit profile > "
@@ -79,10 +81,18 @@ LNK001 = CheckMeta(
 @check(LNK001)
 def website_link_missing(profile: Profile, ctx: CheckContext) -> CheckResult:
     links = profile_links(profile)
-    if links:
-        shown = ", ".join(link.url for link in links[:3])
+    clickable = [link for link in links if link.field != "bio" or ctx.rules.bio_urls_clickable]
+    if clickable:
+        shown = ", ".join(link.url for link in clickable[:3])
         return LNK001.passed(
-            f"{len(links)} link{'s' if len(links) != 1 else ''}: {shown}.",
+            f"{len(clickable)} link{'s' if len(clickable) != 1 else ''}: {shown}.",
+            [link.evidence(profile) for link in clickable[:3]],
+        )
+    if links:
+        return LNK001.warn(
+            f"{links[0].url} is written in the {ctx.rules.bio_label.lower()}, where "
+            f"{profile.platform.label} does not make it clickable, and the links field is "
+            "empty.",
             [link.evidence(profile) for link in links[:3]],
         )
     unseen = not_observed(profile, "links")

@@ -23,6 +23,11 @@ class TestWebsiteLinkMissing:
         assert_result(r, Status.PASS, 1.0, "bluedoorbakery.com/menu")
         assert r.evidence[0].field == "bio"
 
+    def test_warn_when_only_in_an_unclickable_bio(self) -> None:
+        p = make_profile(bio="Order at bluedoorbakery.com")
+        r = lnk.website_link_missing(p, make_ctx())
+        assert_result(r, Status.WARN, 0.5, "bluedoorbakery.com is written in the bio", "clickable")
+
     def test_email_domain_is_not_a_link(self) -> None:
         p = make_profile(bio="Orders: hello@bluedoorbakery.com")
         assert_result(lnk.website_link_missing(p, make_ctx()), Status.FAIL, 0.0)

@@ -58,6 +58,8 @@ def test_catalog_numbers() -> None:
     assert rules_for(Platform.INSTAGRAM).posts_per_week_low == 3
     assert not rules_for(Platform.TIKTOK).custom_alt
     assert rules_for(Platform.INSTAGRAM).location_tags
+    assert not rules_for(Platform.INSTAGRAM).bio_urls_clickable
+    assert rules_for(Platform.MASTODON).bio_urls_clickable
 
 
 def test_search_field_weights_follow_the_design_order() -> None:

@@ -72,6 +72,9 @@ class PlatformRules(BaseModel):
     has_category: bool = Field(default=False, description="Profiles show a business category.")
     has_contact: bool = Field(default=False, description="Profiles can show a contact route.")
     links_max: int | None = Field(default=None, description="Profile links allowed.")
+    bio_urls_clickable: bool = Field(
+        default=True, description="A URL written in the bio text becomes a link."
+    )
     link_note: str | None = Field(default=None, description="A condition on having a link.")
     avatar_min_px: int | None = Field(default=None, description="Side an avatar should reach.")
     default_avatar_markers: tuple[str, ...] = Field(
@@ -131,6 +134,7 @@ _TABLE: tuple[PlatformRules, ...] = (
         has_category=True,
         has_contact=True,
         links_max=5,
+        bio_urls_clickable=False,
         avatar_min_px=320,
         default_avatar_markers=(
             "44884218_345707102882519_2446069589734326272_n",  # the anonymous silhouette
@@ -151,6 +155,8 @@ _TABLE: tuple[PlatformRules, ...] = (
             "caption_fold": _CAPTION_FOLD,
             "alt_soft_max": _ALT_SOFT,
             "links_max": "checks.md: up to 5 links (3p)",
+            "bio_urls_clickable": "Instagram shows bio text as plain text; only the Links "
+            "field is clickable (the reason 'link in bio' exists) (3p)",
             "avatar_min_px": _AVATAR_MIN,
             "default_avatar_markers": "checks.md PRO001: Instagram's anonymous silhouette "
             "URL (the widely seen 44884218_..._n.jpg file)",
@@ -170,6 +176,7 @@ _TABLE: tuple[PlatformRules, ...] = (
         custom_alt=False,
         location_tags=True,
         links_max=1,
+        bio_urls_clickable=False,
         link_note="TikTok shows a website link only on business accounts or from 1,000 "
         "followers (3p)",
         avatar_min_px=320,
@@ -184,6 +191,8 @@ _TABLE: tuple[PlatformRules, ...] = (
             "posts_per_week_high": "checks.md CAD002: TikTok 3-7/week",
             "caption_fold": _CAPTION_FOLD + "; used as a general guide",
             "links_max": "checks.md: one website link, needs 1k followers or business (3p)",
+            "bio_urls_clickable": "TikTok bio text is not linkified; only the website field "
+            "is (3p)",
             "avatar_min_px": _AVATAR_MIN + "; used as a general guide",
         },
     ),

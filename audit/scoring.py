@@ -19,6 +19,7 @@ search, and weighting by audience would reward the profiles that are already fou
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from audit.errors import InputError
 from audit.result import Category, CategoryScore, CheckResult, Status, band
@@ -58,12 +59,12 @@ CATEGORY_TITLES: dict[Category, str] = {
 }
 
 
+@dataclass(frozen=True)
 class ResolvedWeights:
     """Category weights and per-check weight overrides after a brand file's `weights`."""
 
-    def __init__(self, categories: Mapping[Category, float], checks: Mapping[str, float]):
-        self.categories = dict(categories)
-        self.checks = dict(checks)
+    categories: dict[Category, float]
+    checks: dict[str, float]
 
     def apply(self, result: CheckResult) -> CheckResult:
         """The result with its check weight overridden, when the brand overrides it."""
@@ -100,7 +101,7 @@ def resolve_weights(overrides: Mapping[str, float], check_ids: Iterable[str]) ->
 
 
 def _r1(value: float) -> float:
-    return round(value + 0.0, 1)
+    return round(value, 1)
 
 
 def score_categories(

@@ -138,9 +138,9 @@ class CheckMeta(BaseModel):
         return self._result(Status.MANUAL, None, message, evidence)
 
     def error(self, exc: BaseException) -> CheckResult:
-        return self._result(
-            Status.ERROR, None, f"Check raised {type(exc).__name__}: {exc}".rstrip(": "), ()
-        )
+        """A check that raised: recorded with the exception's type and message, no score."""
+        detail = f": {exc}" if str(exc) else ""
+        return self._result(Status.ERROR, None, f"Check raised {type(exc).__name__}{detail}", ())
 
     def graded(
         self,

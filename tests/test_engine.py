@@ -288,3 +288,8 @@ def test_output_does_not_depend_on_hash_seed() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1 and '"score"' in next(iter(outputs))
+
+
+def test_an_exception_without_a_message_still_names_its_type() -> None:
+    r = RAISING_META.error(ValueError())
+    assert r.status is Status.ERROR and r.message == "Check raised ValueError"

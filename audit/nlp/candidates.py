@@ -166,11 +166,23 @@ def build_units(doc: Doc, pipe: Pipeline) -> Units:
             sent += 1
             at_sentence_start = True
     u.n_sents = sent + 1
+    if not u.char_mode:
+        # In segmented CJK text a one-character word is a particle, a measure word or a
+        # very generic noun (年, 万, 页, 心): never a keyword on its own.
+        for i, text in enumerate(u.text):
+            if len(text) == 1 and _is_cjk(text):
+                u.kind[i] = KIND_STOP
     return u
 
 
-def generate_candidates(u: Units, max_words: int = 3) -> dict[tuple[str, ...], Candidate]:
-    """Distinct candidates keyed by their units' comparison keys, in order of appearance."""
+def generate_candidates(
+    u: Units, max_words: int = 3, *, any_inner_stop: bool = False
+) -> dict[tuple[str, ...], Candidate]:
+    """Distinct candidates keyed by their units' comparison keys, in order of appearance.
+
+    `any_inner_stop` lets every stop word stand inside a phrase, not only `CONNECTORS`
+    (Chinese titles and names are built with particles: 花儿 与 少年).
+    """
     lo, hi = (2, 4) if u.char_mode else (1, max_words)
     out: dict[tuple[str, ...], Candidate] = {}
     kinds, segs, keys, texts, spaces, upper = u.kind, u.seg, u.key, u.text, u.space, u.upper
@@ -184,7 +196,7 @@ def generate_candidates(u: Units, max_words: int = 3) -> dict[tuple[str, ...], C
                 break
             kj = kinds[j]
             if kj != KIND_WORD:
-                if kj == KIND_STOP and keys[j] not in CONNECTORS:
+                if kj == KIND_STOP and not any_inner_stop and keys[j] not in CONNECTORS:
                     break
                 continue
             ck = tuple(keys[i : j + 1])

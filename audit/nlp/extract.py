@@ -24,6 +24,7 @@ __all__ = [
 
 
 _CJK_LANGS = frozenset({"zh", "ja"})
+_CJK_LENGTH_PENALTY = 4.0
 
 
 def _is_cjk(ch: str) -> bool:
@@ -47,15 +48,17 @@ def _best_form(c: Candidate) -> str:
 def _keywords_from_doc(doc: Doc, pipe: Pipeline, top: int) -> list[Keyword]:
     units = build_units(doc, pipe)
     cjk = pipe.lang in _CJK_LANGS
-    # Segmented Chinese/Japanese words are compounds already: rank single words (or, for
-    # unsegmented text, runs of 2-4 characters) and skip the graph (see rank.py).
-    cands = generate_candidates(units, 1 if cjk else 3)
+    # Segmented Chinese/Japanese: single words first, no graph (see rank.py); unsegmented
+    # text (no jieba): runs of 2-4 characters ranked by how well they are delimited.
+    cands = generate_candidates(units, 3, any_inner_stop=cjk)
     if not cands:
         return []
     if units.char_mode:
         ranked = rank_char_ngrams(units, cands)
     else:
-        ranked = rank_candidates(units, cands, graph=not cjk)
+        ranked = rank_candidates(
+            units, cands, graph=not cjk, length_penalty=_CJK_LENGTH_PENALTY if cjk else 0.0
+        )
     out: list[Keyword] = []
     seen: set[str] = set()
     best = ranked[0][1] or 1.0

@@ -20,8 +20,10 @@ and Weibo; see the README for the table):
   connectors names are built with ("base de Maceda"), and words that look like user names
   ("Rolle_Island", "jjenas8", "LifeofMo") are penalized -- social texts are full of them
   and nobody searches for them.
-* Pre-segmented Chinese (words separated by spaces) ranks single words without the graph:
-  segmented CJK words are already compounds, and chaining them gives non-words.
+* Segmented Chinese/Japanese (by spaces, as on Weibo, or by jieba) is ranked without the
+  graph and single words first (a strong length penalty): a segmented CJK word is already
+  a compound, one-character words are particles or generic, and multi-word phrases --
+  which may hold particles, as titles do (花儿 与 少年) -- only fill the remaining places.
 
 Everything is plain Python over small dicts: a tweet takes ~0.1 ms after tokenizing.
 """
@@ -143,9 +145,17 @@ def _position_rank(u: Units) -> dict[str, float]:
 
 
 def rank_candidates(
-    u: Units, cands: dict[tuple[str, ...], Candidate], *, graph: bool = True
+    u: Units,
+    cands: dict[tuple[str, ...], Candidate],
+    *,
+    graph: bool = True,
+    length_penalty: float = 0.0,
 ) -> list[tuple[Candidate, float]]:
-    """Candidates best first, each with a 0..1 score (the best gets 1.0)."""
+    """Candidates best first, each with a 0..1 score (the best gets 1.0).
+
+    `length_penalty` p multiplies a candidate's (lower-is-better) score by n**p for n
+    words: 0 for alphabetic languages, high for segmented CJK where single words come first.
+    """
     weights = _word_weights(u)
     centrality = _position_rank(u) if graph else {}
     top_centrality = max(centrality.values()) if centrality else 1.0
@@ -164,6 +174,8 @@ def rank_candidates(
         s = prod / (c.count * (1.0 + total))
         if graph:
             s /= (_EPSILON + g / top_centrality) ** _GRAPH_WEIGHT
+        if length_penalty:
+            s *= len(c.keys) ** length_penalty
         scored.append((s, c.first, c))
     scored.sort(key=lambda t: (t[0], t[1]))
     if not scored:

@@ -168,3 +168,27 @@ def test_multi_of_nothing() -> None:
 )
 def test_split_hashtag(tag: str, words: list[str]) -> None:
     assert split_hashtag(tag) == words
+
+
+def test_entities_from_a_pipeline_that_has_them_are_preferred() -> None:
+    """With a trained pipeline (here: spaCy's rule-based entity ruler) whole entities and
+    noun chunks rank higher than the same n-gram does from a blank pipeline."""
+    import spacy
+
+    from audit.nlp.extract import _keywords_from_doc
+    from audit.nlp.pipelines import Pipeline
+
+    text = (
+        "Sourdough bread, croissants and cinnamon buns baked every morning. "
+        "Sourdough classes on Saturdays. Find us in the old town."
+    )
+    annotated = spacy.blank("en")
+    ruler = annotated.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "LOC", "pattern": "old town"}])  # type: ignore[attr-defined]
+    pipe = Pipeline(lang="en", nlp=annotated, stop_words=frozenset(annotated.Defaults.stop_words))
+
+    def rank_of(doc: object) -> int:
+        texts = [k.text for k in _keywords_from_doc(doc, pipe, 30)]  # type: ignore[arg-type]
+        return texts.index("old town")
+
+    assert rank_of(annotated(text)) < rank_of(spacy.blank("en")(text))

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc
 
-from .candidates import Candidate, build_units, generate_candidates
+from .candidates import Candidate, annotated_phrases, build_units, generate_candidates
 from .clean import clean_text
 from .lang import detect_language_scored, dominant_script
 from .pipelines import Pipeline, get_pipeline, normalize_lang
@@ -25,6 +25,9 @@ __all__ = [
 
 _CJK_LANGS = frozenset({"zh", "ja"})
 _CJK_LENGTH_PENALTY = 4.0
+# With a trained pipeline installed, candidates that are a whole named entity or noun chunk
+# (the parser's word, not our n-gram guess) get their score doubled.
+_ANNOTATED_BOOST = 2.0
 
 
 def _is_cjk(ch: str) -> bool:
@@ -58,6 +61,12 @@ def _keywords_from_doc(doc: Doc, pipe: Pipeline, top: int) -> list[Keyword]:
     else:
         ranked = rank_candidates(
             units, cands, graph=not cjk, length_penalty=_CJK_LENGTH_PENALTY if cjk else 0.0
+        )
+    confirmed = annotated_phrases(doc, units)
+    if confirmed:
+        ranked = sorted(
+            ((c, s * (_ANNOTATED_BOOST if c.keys in confirmed else 1.0)) for c, s in ranked),
+            key=lambda cs: -cs[1],
         )
     out: list[Keyword] = []
     seen: set[str] = set()

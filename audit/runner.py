@@ -511,26 +511,30 @@ def init_brand(path: Path, *, values: dict[str, Any], force: bool, interactive: 
 
 
 def checks_metadata() -> list[dict[str, Any]]:
-    from checks import REGISTRY
+    from checks import all_metas
 
-    return [check.meta.model_dump(mode="json") for check in REGISTRY]
+    return [meta.model_dump(mode="json") for meta in all_metas()]
 
 
 def explain_check(check_id: str) -> str:
-    from checks import REGISTRY
+    from checks import all_metas, get
     from checks.base import explain
 
-    wanted = check_id.strip().upper()
-    for check in REGISTRY:
-        if check.meta.id == wanted or check.meta.slug == check_id.strip().lower():
-            return explain(check)
-    raise InputError(f"no check {check_id!r}; list them with 'findable checks'")
+    wanted = check_id.strip()
+    by_slug = {m.slug: m.id for m in all_metas()}
+    try:
+        return explain(get(by_slug.get(wanted.lower(), wanted)))  # type: ignore[arg-type]
+    except KeyError:
+        raise InputError(f"no check {check_id!r}; list them with 'findable checks'") from None
 
 
 def print_checks() -> None:
-    from checks import REGISTRY
+    from checks import all_metas
 
-    for check in REGISTRY:
-        m = check.meta
+    metas = all_metas()
+    width = max(len(m.title) for m in metas)
+    for m in metas:
         platforms = "all" if not m.platforms else ",".join(sorted(p.value for p in m.platforms))
-        typer.echo(f"{m.id}  {m.title:<48} {m.category.value:<12} {m.weight:>4g}  {platforms}")
+        typer.echo(
+            f"{m.id}  {m.title:<{width}}  {m.category.value:<12} {m.weight:>3g}  {platforms}"
+        )

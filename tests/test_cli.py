@@ -1,0 +1,191 @@
+"""The command line end to end: the demo through the real capture path, offline replay of its
+snapshot, and bad input (exit 2, one line on stderr, nothing earlier lost)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from audit.demo import build
+from checks.common import RECENT_POSTS
+
+FINDABLE = [sys.executable, "-m", "audit"]
+# every audit records into the history: keep the tests' out of the user's data folder
+HISTORY_DIR = Path(tempfile.mkdtemp(prefix="findable-test-history-"))
+
+
+def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, COLUMNS="120", FINDABLE_DB=str(HISTORY_DIR / "history.sqlite3"))
+    return subprocess.run(
+        [*FINDABLE, *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+
+
+def assert_bad_input(proc: subprocess.CompletedProcess[str], *fragments: str) -> None:
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+@pytest.fixture(scope="module")
+def demo_out(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Path:
+    out = tmp_path_factory.mktemp("demo") / "findable-report"
+    proc = run("demo", "--out", out)
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+    return out
+
+
+def test_demo_writes_reports_and_snapshot(demo_out: Path) -> None:
+    for name in ("report.json", "report.md", "report.html", "report.csv"):
+        assert (demo_out / name).is_file(), name
+    snap = demo_out / "snapshot"
+    index = json.loads((snap / "snapshot.json").read_text())
+    assert sorted(index["profiles"]) == [
+        f"bluesky-{build.BSKY_HANDLE}",
+        f"instagram-{build.IG_HANDLE}",
+    ]
+    for key in index["profiles"]:
+        manifest = json.loads((snap / key / "manifest.json").read_text())
+        assert manifest["outcome"] == "ok"
+        assert (snap / key / "capture.har").is_file()
+        assert (snap / key / "screenshot.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_demo_result_reflects_the_demo_brand(demo_out: Path) -> None:
+    result = json.loads((demo_out / "report.json").read_text())
+    assert result["brand"] == "Modra Vrata"
+    assert 0 < result["score"] < 100
+    by_platform = {p["platform"]: p for p in result["profiles"]}
+    ig = by_platform["instagram"]
+    assert ig["handle"] == build.IG_HANDLE and ig["outcome"] == "ok"
+    assert len(ig["profile"]["posts"]) == len(build.IG_POSTS)
+    checks = {c["id"]: c for c in ig["checks"]}
+    # most demo photos lack alt text written by the owner (ALT001 reads the newest ones)
+    recent = sorted(build.IG_POSTS)[:RECENT_POSTS]
+    custom = sum(1 for p in recent if p[2] and not p[3])
+    auto = sum(1 for p in recent if p[3])
+    alt = checks["ALT001"]
+    assert alt["status"] == ("fail" if custom / len(recent) < 0.25 else "warn")
+    assert alt["score"] == pytest.approx(custom / len(recent), abs=0.001)
+    assert f"{custom} of {len(recent)} image posts" in alt["message"]
+    assert f"{auto} have only Instagram's automatic text" in alt["message"]
+    bsky = {c["id"]: c for c in by_platform["bluesky"]["checks"]}
+    # the Bluesky account went quiet five weeks before the recording
+    assert bsky["CAD001"]["status"] == "fail"
+    assert "36" in bsky["CAD001"]["message"]
+
+
+def test_demo_summary_names_scores_and_fixes(tmp_path: Path, chromium_path: str) -> None:
+    proc = run("demo", "--out", tmp_path / "r")
+    assert proc.returncode == 0, proc.stderr
+    assert "findable audit of Modra Vrata" in proc.stdout
+    assert "Instagram @modravrata.bakery" in proc.stdout
+    assert "Top fixes:" in proc.stdout and "Fix:" in proc.stdout
+
+
+def test_replaying_the_snapshot_gives_the_same_scores(demo_out: Path) -> None:
+    proc = run("audit", "--snapshot", demo_out / "snapshot", "--json")
+    assert proc.returncode == 0, proc.stderr
+    replay = json.loads(proc.stdout)
+    first = json.loads((demo_out / "report.json").read_text())
+
+    def verdicts(result: dict) -> list:
+        return [
+            (p["platform"], p["score"], [(c["id"], c["status"], c["score"]) for c in p["checks"]])
+            for p in result["profiles"]
+        ]
+
+    assert replay["score"] == first["score"]
+    assert verdicts(replay) == verdicts(first)
+
+
+def test_demo_twice_into_the_same_folder(demo_out: Path, chromium_path: str) -> None:
+    before = json.loads((demo_out / "report.json").read_text())["score"]
+    proc = run("demo", "--out", demo_out, "--quiet")
+    assert proc.returncode == 0 and proc.stdout == ""
+    assert json.loads((demo_out / "report.json").read_text())["score"] == before
+    assert not [p for p in demo_out.iterdir() if p.name.startswith(".")]
+
+
+def test_har_input_audits_and_keeps_a_snapshot(tmp_path: Path) -> None:
+    har = tmp_path / "bluesky.har"
+    har.write_text(build.har_text(build.build_hars()[f"bluesky-{build.BSKY_HANDLE}"]))
+    out = tmp_path / "out"
+    proc = run("audit", "--har", har, "--out", out, "--format", "json", "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads((out / "report.json").read_text())
+    assert [p["handle"] for p in result["profiles"]] == [build.BSKY_HANDLE]
+    assert (out / "snapshot" / "snapshot.json").is_file()
+    assert not (out / "report.md").exists()
+
+
+def test_extract_prints_what_it_reads(tmp_path: Path) -> None:
+    hars = build.build_hars()
+    har = tmp_path / "ig.har"
+    har.write_text(build.har_text(hars[f"instagram-{build.IG_HANDLE}"]))
+    proc = run("extract", har, "--json")
+    assert proc.returncode == 0, proc.stderr
+    profile = json.loads(proc.stdout)
+    assert profile["platform"] == "instagram" and profile["handle"] == build.IG_HANDLE
+    assert len(profile["posts"]) == len(build.IG_POSTS)
+    verbose = run("extract", har, "-v")
+    assert verbose.returncode == 0 and "from " in verbose.stdout
+
+
+def test_schema_is_json_schema() -> None:
+    proc = run("schema")
+    schema = json.loads(proc.stdout)
+    assert schema["title"] == "AuditResult" and "profiles" in schema["properties"]
+
+
+def test_bad_inputs_exit_2_with_one_line(tmp_path: Path) -> None:
+    assert_bad_input(run("audit", "--har", tmp_path / "missing.har"), "missing.har", "no such file")
+    (tmp_path / "empty.har").write_text("")
+    assert_bad_input(run("audit", "--har", tmp_path / "empty.har"), "empty")
+    (tmp_path / "junk.har").write_text("<html>")
+    assert_bad_input(run("audit", "--har", tmp_path / "junk.har"), "not valid HAR")
+    (tmp_path / "folder").mkdir()
+    assert_bad_input(run("audit", "--snapshot", tmp_path / "folder"), "snapshot.json")
+    assert_bad_input(run("audit", "myspace:@bakery"), "unknown platform")
+    assert_bad_input(run("audit", "https://example.com/shop"), "not a profile URL")
+    assert_bad_input(run("audit", "instagram:@"), "no handle given")
+    assert_bad_input(run("audit", "--format", "pdf,docx", "instagram:@a"), "docx")
+    assert_bad_input(run("extract", tmp_path / "folder"), "is a directory")
+
+
+def test_unwritable_out_and_nothing_lost(tmp_path: Path) -> None:
+    har = tmp_path / "bluesky.har"
+    har.write_text(build.har_text(build.build_hars()[f"bluesky-{build.BSKY_HANDLE}"]))
+    out = tmp_path / "out"
+    assert run("audit", "--har", har, "--out", out, "--quiet").returncode == 0
+    before = (out / "report.json").read_bytes()
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    assert_bad_input(run("audit", "--har", har, "--out", blocker / "sub"), "--out", "cannot write")
+    # a failing run into the same folder leaves the earlier reports and snapshot intact
+    (tmp_path / "bad.har").write_text("{}")
+    assert_bad_input(run("audit", "--har", tmp_path / "bad.har", "--out", out), "not a HAR")
+    assert (out / "report.json").read_bytes() == before
+    assert (out / "snapshot" / "snapshot.json").is_file()
+
+
+def test_shipped_demo_hars_match_their_builder() -> None:
+    """The demo HARs are generated; a change to the builder must ship regenerated files."""
+    for key, har in build.build_hars().items():
+        shipped = (build.DEMO_DIR / f"{key}.har").read_text(encoding="utf-8")
+        assert shipped == build.har_text(har), f"run `python -m audit.demo.build` ({key})"

@@ -156,17 +156,16 @@ def build_units(doc: Doc, pipe: Pipeline) -> Units:
             u.kind[-1] = _kind(lower, pipe)
             u.space[-1] = tok.whitespace_
             u.token_unit[i] = len(u.text) - 1
-            continue
-        lower = text.casefold()
-        u.token_unit[i] = len(u.text)
-        u.text.append(text)
-        u.key.append(pipe.key(text))
-        u.kind.append(_kind(lower, pipe))
-        u.seg.append(seg)
-        u.sent.append(sent)
-        u.upper.append(not at_sentence_start and text[:1].isupper())
-        u.space.append(tok.whitespace_)
-        at_sentence_start = False
+        else:
+            u.token_unit[i] = len(u.text)
+            u.text.append(text)
+            u.key.append(pipe.key(text))
+            u.kind.append(_kind(text.casefold(), pipe))
+            u.seg.append(seg)
+            u.sent.append(sent)
+            u.upper.append(not at_sentence_start and text[:1].isupper())
+            u.space.append(tok.whitespace_)
+            at_sentence_start = False
         if end_of_sentence:
             seg += 1
             sent += 1

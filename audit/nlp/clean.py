@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 
 __all__ = ["BOUNDARY", "clean_text", "split_hashtag"]
 
@@ -43,14 +42,17 @@ _SOFT_WRAP = re.compile(r"[ \t]*\r?\n[ \t\u00a0]+")
 _LINE_BREAK = re.compile(r"\r?\n")
 
 
-def _is_emoji_char(ch: str) -> bool:
-    """Pictographs, dingbats, flags, keycaps, variation selectors, ZWJ, skin tones."""
-    if ch == "\u200d" or "\ufe00" <= ch <= "\ufe0f" or ch == "\u20e3":
-        return True
-    code = ord(ch)
-    if 0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF or 0x1F1E6 <= code <= 0x1F1FF:
-        return True
-    return unicodedata.category(ch) in ("So", "Cs", "Co")
+# Emoji and pictographic symbols: the emoji blocks, dingbats and misc symbols, arrows,
+# geometric shapes, enclosed alphanumerics, flags, keycaps, variation selectors, the
+# zero-width joiner (not the non-joiner, which Persian words need) and private use.
+_EMOJI = re.compile(
+    "["
+    "\U0001f000-\U0001faff"
+    "\u2190-\u21ff\u2300-\u23ff\u2460-\u24ff\u25a0-\u27bf\u2900-\u297f\u2b00-\u2bff"
+    "\u200d\u20e3\ufe00-\ufe0f\u3030\u303d\u3297\u3299\ue000-\uf8ff"
+    "\u00a9\u00ae\u2122"
+    "]+"
+)
 
 
 def _split_case(body: str) -> list[str]:
@@ -107,6 +109,4 @@ def clean_text(text: str) -> str:
     text = _URL.sub(_SEP, text)
     text = _MENTION.sub(_SEP, text)
     text = _HASHTAG.sub(lambda m: _SEP + " ".join(split_hashtag(m.group(1))) + _SEP, text)
-    if any(ord(ch) > 0x2000 for ch in text):
-        text = "".join(_SEP if _is_emoji_char(ch) else ch for ch in text)
-    return text
+    return _EMOJI.sub(_SEP, text)

@@ -46,6 +46,7 @@ _GRAPH_WINDOW = 3
 _GRAPH_WEIGHT = 0.5
 _DAMPING = 0.85
 _ITERATIONS = 30
+_TOLERANCE = 1e-6
 _EPSILON = 1e-3
 
 
@@ -131,17 +132,26 @@ def _position_rank(u: Units) -> dict[str, float]:
             theirs[k] = theirs.get(k, 0.0) + 1.0
     if not nbrs:
         return {}
+    names = list(nbrs)
+    index = {k: n for n, k in enumerate(names)}
     total = sum(bias.values())
-    teleport = {k: b / total for k, b in bias.items()}
-    out_weight = {k: sum(d.values()) or 1.0 for k, d in nbrs.items()}
-    score = dict(teleport)
+    teleport = [(1.0 - _DAMPING) * bias[k] / total for k in names]
+    out_weight = [sum(nbrs[k].values()) or 1.0 for k in names]
+    # incoming[n] = [(m, weight of edge m-n / out-weight of m)], damped
+    incoming = [
+        [(index[k2], _DAMPING * w / out_weight[index[k2]]) for k2, w in nbrs[k].items()]
+        for k in names
+    ]
+    score = [b / (1.0 - _DAMPING) for b in teleport]
     for _ in range(_ITERATIONS):
-        score = {
-            k: (1.0 - _DAMPING) * teleport[k]
-            + _DAMPING * sum(w * score[k2] / out_weight[k2] for k2, w in d.items())
-            for k, d in nbrs.items()
-        }
-    return score
+        new = [
+            t + sum(score[m] * w for m, w in inc) for t, inc in zip(teleport, incoming, strict=True)
+        ]
+        delta = max(abs(a - b) for a, b in zip(new, score, strict=True))
+        score = new
+        if delta < _TOLERANCE:
+            break
+    return dict(zip(names, score, strict=True))
 
 
 def rank_candidates(

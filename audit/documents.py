@@ -16,9 +16,20 @@ from typing import Any
 
 from audit.errors import InputError
 
-__all__ = ["Document", "load_file", "load_har", "parse_har"]
+__all__ = ["Document", "load_file", "load_har", "parse_har", "strip_xssi"]
 
 _JSON_TYPES = ("json", "javascript")
+# Anti-hijacking prefixes some platforms put before JSON (Google `)]}'`, Facebook
+# `for (;;);`): the body is JSON once they are stripped.
+_XSSI_PREFIXES = (")]}'", "for (;;);", "while(1);", "while (1);")
+
+
+def strip_xssi(text: str) -> str:
+    stripped = text.lstrip()
+    for prefix in _XSSI_PREFIXES:
+        if stripped.startswith(prefix):
+            return stripped[len(prefix) :].lstrip(",\n\r ")
+    return text
 
 
 @dataclass(frozen=True)
@@ -38,7 +49,7 @@ class Document:
         if self.kind != "json":
             return None
         try:
-            return json.loads(self.text)
+            return json.loads(strip_xssi(self.text))
         except ValueError:
             return None
 
@@ -53,10 +64,10 @@ def _kind_of(mime: str, text: str) -> str | None:
     if "html" in mime:
         return "html"
     if any(t in mime for t in _JSON_TYPES) or mime in ("", "text/plain"):
-        stripped = text.lstrip()
+        stripped = strip_xssi(text).lstrip()
         if stripped[:1] in ("{", "["):
             try:
-                json.loads(text)
+                json.loads(stripped)
             except ValueError:
                 return None if mime != "text/plain" else "text"
             return "json"

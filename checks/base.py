@@ -180,10 +180,6 @@ class CheckContext(BaseModel):
         return v
 
 
-# Older extractor keys that mean the same as the shared vocabulary's.
-_NOT_OBSERVED_ALIASES = {"geotags": ("post_location",)}
-
-
 def not_observed(profile: Profile, *keys: str) -> str | None:
     """'Not observable: <why>.' for the first of `keys` the input cannot show, else None.
 
@@ -191,10 +187,9 @@ def not_observed(profile: Profile, *keys: str) -> str | None:
     contact button) says so in `Profile.not_observed`; judging the empty field would fail the
     brand for findable's blind spot."""
     for key in keys:
-        for k in (key, *_NOT_OBSERVED_ALIASES.get(key, ())):
-            why = profile.not_observed.get(k)
-            if why:
-                return f"Not observable from this input: {why.rstrip('.')}."
+        why = profile.not_observed.get(key)
+        if why:
+            return f"Not observable from this input: {why.rstrip('.')}."
     return None
 
 

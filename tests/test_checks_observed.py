@@ -33,8 +33,8 @@ def test_the_gated_families() -> None:
     assert all(needs[f"CAD00{i}"] == ("posts",) for i in range(1, 5))
 
 
-def test_old_post_location_key_counts_as_geotags() -> None:
-    p = make_profile(not_observed={"post_location": "pins carry no location tag"})
+def test_geotags_key_reads_its_reason() -> None:
+    p = make_profile(not_observed={"geotags": "pins carry no location tag"})
     assert (
         not_observed(p, "geotags") == "Not observable from this input: pins carry no location tag."
     )

@@ -81,3 +81,14 @@ def test_load_file_detects_kind_by_content(tmp_path: Path) -> None:
     assert load_file(api)[0].data == {"handle": "modravrata.si"}
     assert load_file(har)[0].origin == "har"
     assert "kruh" in load_file(gz)[0].text
+
+
+def test_xssi_guarded_json_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "maps.har"
+    path.write_text(json.dumps(_har([
+        _entry("https://www.google.com/maps/preview/place", "application/json", ")]}'\n[1,[2]]"),
+        _entry("https://m.facebook.com/page/more", "application/x-javascript",
+               'for (;;);{"payload": {"actions": []}}'),
+    ])))  # fmt: skip
+    docs = load_har(path)
+    assert [d.data for d in docs] == [[1, [2]], {"payload": {"actions": []}}]

@@ -92,7 +92,7 @@ def assert_bakery(profile: Profile) -> None:
     assert (profile.avatar.width, profile.avatar.height) == (3024, 3024)  # the original size
     assert profile.is_business is True
     assert profile.posts == []
-    assert set(profile.not_observed) == {"posts", "alt_text", "post_location"}
+    assert set(profile.not_observed) == {"posts", "alt_text", "geotags"}
     assert profile.url is not None and "0x476532f5d1a2b3c4:0x9a8b7c6d5e4f3a2b" in profile.url
 
 

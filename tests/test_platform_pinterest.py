@@ -118,7 +118,7 @@ def test_profile_page_reads_the_user_and_every_alt_text_kind() -> None:
     assert video.media[0].alt_source == "auto"
     assert (video.media[0].width, video.media[0].height) == (1200, 1800)  # the original size
     assert profile.sources["bio"].endswith("users[781234567890123456].about")
-    assert profile.not_observed["post_location"] == "Pinterest pins carry no location tag"
+    assert profile.not_observed["geotags"] == "Pinterest pins carry no location tag"
     assert "posts" not in profile.not_observed
 
 

@@ -123,7 +123,7 @@ def test_logged_out_page_and_graphql_threads_make_one_profile() -> None:
         profile.capture.warnings
     )
     assert profile.not_observed == {
-        "post_location": "Threads posts carry no location tag in what the web app serves",
+        "geotags": "Threads posts carry no location tag in what the web app serves",
         "category": "Threads profiles show no business category",
     }
 

@@ -362,7 +362,7 @@ def _build(read: _Read, docs: Sequence[Document], ctx: ExtractContext) -> Profil
     not_observed = {
         "posts": "Google Maps place data carries no posts (Google 'updates')",
         "alt_text": "Google Business Profile photos have no alt text",
-        "post_location": "Google Business Profile has no posts with locations",
+        "geotags": "Google Business Profile has no posts with locations",
     }
     if chosen is not None:
         _fill_from_place(profile, chosen, sources, not_observed)

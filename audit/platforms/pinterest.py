@@ -855,7 +855,7 @@ def _decide_outcome(
 
 
 def _not_observed(profile: Profile, read: _Read) -> dict[str, str]:
-    out = {"post_location": "Pinterest pins carry no location tag"}
+    out = {"geotags": "Pinterest pins carry no location tag"}
     if profile.capture.outcome is not Outcome.OK:
         return out
     if not read.pin_lists_seen and not profile.posts:

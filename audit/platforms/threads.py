@@ -692,7 +692,7 @@ def _decide_outcome(
 
 def _not_observed(profile: Profile, read: _Read, alt_seen: bool) -> dict[str, str]:
     out = {
-        "post_location": "Threads posts carry no location tag in what the web app serves",
+        "geotags": "Threads posts carry no location tag in what the web app serves",
         "category": "Threads profiles show no business category",
     }
     has_images = any(m.kind == "image" for p in profile.own_posts() for m in p.media)

@@ -8,7 +8,7 @@ capture time, stored in the snapshot, not the wall clock.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,18 +26,17 @@ __all__ = [
     "audit_profiles",
     "extract_profile",
     "guess_platform",
-    "unreadable_profile",
 ]
 
 
-def _spec(platform: Platform):  # type: ignore[no-untyped-def]
+def _extractor(platform: Platform) -> Callable[[Sequence[Document], ExtractContext], Profile]:
     spec = REGISTRY[platform]
     if spec.extract is None:
         raise InputError(
             f"reading {platform.label} profiles is not supported yet; "
             f"supported: {', '.join(p.value for p, s in REGISTRY.items() if s.can_extract)}"
         )
-    return spec
+    return spec.extract
 
 
 def extract_profile(
@@ -53,9 +52,7 @@ def extract_profile(
 
     A network-level failure (timeout, 404, login redirect) outranks whatever the documents
     seem to show, since a failed capture's documents are error pages."""
-    spec = _spec(platform)
-    ctx = ExtractContext(captured_at=captured_at, ref=ref)
-    profile = spec.extract(docs, ctx)  # type: ignore[misc]
+    profile = _extractor(platform)(docs, ExtractContext(captured_at=captured_at, ref=ref))
     cap = profile.capture
     cap.captured_at = captured_at
     cap.input_kind = input_kind
@@ -78,16 +75,6 @@ def extract_profile(
     if ref is not None and not profile.url:
         profile.url = ref.url
     return profile
-
-
-def unreadable_profile(ref: ProfileRef, outcome: Outcome, reason: str, **info: object) -> Profile:
-    """A profile that could not be read still appears in the report, with why."""
-    return Profile(
-        platform=ref.platform,
-        handle=ref.handle,
-        url=ref.url,
-        capture=CaptureInfo(outcome=outcome, reason=reason, url=ref.url, **info),  # type: ignore[arg-type]
-    )
 
 
 def guess_platform(docs: Sequence[Document]) -> Platform | None:

@@ -523,7 +523,7 @@ def explain_check(check_id: str) -> str:
     wanted = check_id.strip()
     by_slug = {m.slug: m.id for m in all_metas()}
     try:
-        return explain(get(by_slug.get(wanted.lower(), wanted)))  # type: ignore[arg-type]
+        return explain(get(by_slug.get(wanted.lower(), wanted)))
     except KeyError:
         raise InputError(f"no check {check_id!r}; list them with 'findable checks'") from None
 

@@ -35,7 +35,7 @@ chromium: setup
 	@if $(BIN)/findable browser >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		echo "Installing Debian's chromium package..."; \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || true; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null) || true; \
 	else \
 		echo "Installing Playwright's Chromium..."; \
 		$(BIN)/python -m playwright install chromium || true; \

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,63 @@ def test_shipped_demo_hars_match_their_builder() -> None:
     for key, har in build.build_hars().items():
         shipped = (build.DEMO_DIR / f"{key}.har").read_text(encoding="utf-8")
         assert shipped == build.har_text(har), f"run `python -m audit.demo.build` ({key})"
+
+
+def test_export_audits_end_to_end(tmp_path: Path) -> None:
+    tweets = [
+        {"tweet": {"id_str": str(1860000000000000000 + i),
+                   "created_at": f"Wed Nov {18 - i:02d} 08:00:00 +0000 2026",
+                   "full_text": f"Sourdough batch {i} is out #bakery"}}
+        for i in range(5)
+    ]  # fmt: skip
+    archive = tmp_path / "twitter-archive.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        account = {"account": {"username": "PekarnaAna", "accountDisplayName": "Pekarna Ana"}}
+        profile = {"profile": {"description": {"bio": "", "website": "", "location": ""}}}
+        zf.writestr("data/account.js", "window.YTD.account.part0 = " + json.dumps([account]))
+        zf.writestr("data/profile.js", "window.YTD.profile.part0 = " + json.dumps([profile]))
+        zf.writestr("data/tweets.js", "window.YTD.tweets.part0 = " + json.dumps(tweets))
+    proc = run("audit", "--export", archive, "--captured-at", "2026-11-20T09:00Z", "--json",
+               "--keywords", "sourdough")  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    (profile,) = result["profiles"]
+    assert (profile["platform"], profile["handle"]) == ("x", "PekarnaAna")
+    checks = {c["id"]: c for c in profile["checks"]}
+    assert checks["BIO001"]["status"] == "fail"
+    assert checks["CAD001"]["status"] == "pass"
+    assert checks["KEY003"]["status"] == "pass"  # every caption says "sourdough"
+
+
+def test_checks_listing_and_explain() -> None:
+    listing = json.loads(run("checks", "--json").stdout)
+    ids = [c["id"] for c in listing]
+    assert len(ids) == len(set(ids)) >= 30
+    assert {"PRO001", "BIO001", "BIO003", "ALT001", "CAD001", "LNK001", "CON001"} <= set(ids)
+    assert all(c["why"] and c["fix"] for c in listing)
+    explained = run("checks", "--explain", "ALT001").stdout
+    for heading in ("What it checks", "Why it matters", "Example", "Better", "Source"):
+        assert heading in explained
+    assert run("checks", "--explain", "alt-text-coverage").stdout == explained
+    assert_bad_input(run("checks", "--explain", "XYZ999"), "no check 'XYZ999'")
+
+
+def test_init_then_history_and_diff(tmp_path: Path) -> None:
+    db = tmp_path / "history.sqlite3"
+    brand = tmp_path / "findable.toml"
+    proc = run("init", brand, "--no-input", "--name", "Modra Vrata", "--keywords",
+               "sourdough,bakery", "--profiles", "bluesky:@modravrata.si")  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    har = tmp_path / "bluesky.har"
+    har.write_text(build.har_text(build.build_hars()[f"bluesky-{build.BSKY_HANDLE}"]))
+    for _ in range(2):
+        proc = run("audit", "--brand", brand, "--har", har, "--out", tmp_path / "r", "--db", db)
+        assert proc.returncode == 0, proc.stderr
+        assert "Stored as audit #" in proc.stdout
+    listing = run("history", "--db", db)
+    assert listing.stdout.count("Modra Vrata") == 2
+    diff = json.loads(run("diff", "--db", db, "--json").stdout)
+    assert diff["score_before"] == diff["score_after"]
+    assert diff["fixed"] == [] and diff["regressed"] == []
+    assert_bad_input(run("diff", "1", "--db", db), "two audit ids")
+    assert_bad_input(run("init", brand, "--no-input"), "exists")

@@ -7,7 +7,7 @@ staying hashable and immutable (checks may put them in sets).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["Keyword"]
@@ -30,4 +30,4 @@ class Keyword:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict (the `--jsonl` output and reports use this)."""
-        return asdict(self)
+        return {"text": self.text, "score": self.score, "lemma": self.lemma, "lang": self.lang}

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from urllib.parse import SplitResult
 
 from audit.documents import Document
-from audit.model import Platform, Profile, ProfileRef
+from audit.model import CaptureInfo, InputDoc, Platform, Profile, ProfileRef
 
 
 @dataclass(frozen=True)
@@ -115,3 +115,37 @@ def walk(obj: Any) -> Iterable[Any]:
         elif isinstance(cur, list):
             yield cur
             stack.extend(reversed(cur))
+
+
+def input_doc(doc: Document) -> InputDoc:
+    """How a document is listed in `Profile.capture.inputs` (evidence of what was read)."""
+    return InputDoc(
+        url=doc.url,
+        path=doc.path,
+        kind="har-entry" if doc.origin == "har" else doc.kind,
+        status=doc.status,
+    )
+
+
+def input_kind(docs: Sequence[Document]) -> str:
+    """live-capture HAR, data export, saved page or API JSON: what these documents are."""
+    origins = {d.origin for d in docs}
+    if "har" in origins:
+        return "har"
+    if "export" in origins:
+        return "export"
+    return "html" if any(d.kind == "html" for d in docs) else "json"
+
+
+def capture_info(docs: Sequence[Document], ctx: ExtractContext, url: str | None) -> CaptureInfo:
+    """The capture block an extractor starts from: the asked-for URL, the first page's final
+    URL and status, the capture time, and every document read."""
+    page = next((d for d in docs if d.kind == "html"), None)
+    return CaptureInfo(
+        url=ctx.ref.url if ctx.ref else url,
+        final_url=page.url if page else None,
+        http_status=page.status if page else None,
+        captured_at=ctx.captured_at,
+        input_kind=input_kind(docs),
+        inputs=[input_doc(d) for d in docs],
+    )

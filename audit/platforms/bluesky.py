@@ -27,7 +27,6 @@ from audit.model import (
     CaptureInfo,
     Contact,
     Counts,
-    InputDoc,
     Link,
     Media,
     Outcome,
@@ -36,7 +35,7 @@ from audit.model import (
     Profile,
     ProfileRef,
 )
-from audit.platforms.base import CapturePlan, ExtractContext, PlatformSpec, Step, dig
+from audit.platforms.base import CapturePlan, ExtractContext, PlatformSpec, Step, dig, input_doc
 from audit.platforms.generic import json_ld, meta_tags, soup_of
 from audit.platforms.urls import host_matches, path_segments, validate_handle
 from audit.text import extract_hashtags
@@ -970,15 +969,6 @@ def _page_posts(
     return list(out.values())
 
 
-def _input_doc(doc: Document) -> InputDoc:
-    return InputDoc(
-        url=doc.url,
-        path=doc.path,
-        kind="har-entry" if doc.origin == "har" else doc.kind,
-        status=doc.status,
-    )
-
-
 @dataclass
 class _Posts:
     """Posts by URL: one entry per post, the brand's own copy over a repost of it (a pinned
@@ -1115,7 +1105,7 @@ def extract(docs: Sequence[Document], ctx: ExtractContext) -> Profile:
         capture=CaptureInfo(
             url=ctx.ref.url if ctx.ref else (profile_url(handle) if handle else None),
             captured_at=ctx.captured_at,
-            inputs=[_input_doc(d) for d in docs],
+            inputs=[input_doc(d) for d in docs],
         ),
     )
     cap = profile.capture

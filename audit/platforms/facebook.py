@@ -29,7 +29,6 @@ from audit.model import (
     CaptureInfo,
     Contact,
     Counts,
-    InputDoc,
     Link,
     Media,
     Outcome,
@@ -39,7 +38,7 @@ from audit.model import (
     Profile,
     ProfileRef,
 )
-from audit.platforms.base import CapturePlan, ExtractContext, PlatformSpec, Step, dig
+from audit.platforms.base import CapturePlan, ExtractContext, PlatformSpec, Step, dig, input_doc
 from audit.platforms.generic import json_ld, meta_tags, soup_of
 from audit.platforms.urls import host_matches, path_segments, validate_handle
 from audit.text import extract_hashtags, normalize_space
@@ -1058,15 +1057,6 @@ def _absolute(url: str) -> str:
 # --------------------------------------------------------------------------- extract
 
 
-def _input_doc(doc: Document) -> InputDoc:
-    return InputDoc(
-        url=doc.url,
-        path=doc.path,
-        kind="har-entry" if doc.origin == "har" else doc.kind,
-        status=doc.status,
-    )
-
-
 def _page_identity(r: _Reading, ref: ProfileRef | None, draft: _Draft) -> str | None:
     """The Page's handle: the Graph node, then the pages' URLs, og:url, JSON-LD author."""
     handle = draft.values.get("handle")
@@ -1157,7 +1147,7 @@ def extract(docs: Sequence[Document], ctx: ExtractContext) -> Profile:
         capture=CaptureInfo(
             url=ctx.ref.url if ctx.ref else (profile_url(handle) if handle else None),
             captured_at=ctx.captured_at,
-            inputs=[_input_doc(d) for d in docs],
+            inputs=[input_doc(d) for d in docs],
         ),
     )
     cap = profile.capture

@@ -37,9 +37,7 @@ from urllib.parse import SplitResult, parse_qs, quote_plus, urlsplit
 from audit.documents import Document
 from audit.model import (
     Avatar,
-    CaptureInfo,
     Contact,
-    InputDoc,
     Link,
     Outcome,
     Place,
@@ -47,7 +45,15 @@ from audit.model import (
     Profile,
     ProfileRef,
 )
-from audit.platforms.base import CapturePlan, ExtractContext, PlatformSpec, Step, dig, first
+from audit.platforms.base import (
+    CapturePlan,
+    ExtractContext,
+    PlatformSpec,
+    Step,
+    capture_info,
+    dig,
+    first,
+)
 from audit.platforms.generic import embedded_json, meta_tags, soup_of
 from audit.platforms.urls import path_segments
 
@@ -376,7 +382,9 @@ def _build(read: _Read, docs: Sequence[Document], ctx: ExtractContext) -> Profil
         profile.url = profile.url or profile_url(profile.handle)
     profile.is_business = True if (chosen is not None or meta) else None
     profile.sources = sources
-    profile.capture = _capture_info(docs, ctx, profile.handle)
+    profile.capture = capture_info(
+        docs, ctx, profile_url(profile.handle) if profile.handle else None
+    )
     has_data = chosen is not None or bool(meta)
     if has_data:
         warnings.extend(f"{o.value}: {r}" for o, r in read.signals)
@@ -552,28 +560,6 @@ def _fill_from_meta(
         not_observed["bio"] = "a place page's meta tags carry no business description"
         not_observed["links"] = "a place page's meta tags carry no website"
         not_observed["contact"] = "a place page's meta tags carry no phone number"
-
-
-def _capture_info(docs: Sequence[Document], ctx: ExtractContext, handle: str) -> CaptureInfo:
-    page = next((d for d in docs if d.kind == "html"), None)
-    origins = {d.origin for d in docs}
-    kind = "har" if "har" in origins else "html" if page else "json"
-    return CaptureInfo(
-        url=ctx.ref.url if ctx.ref else (profile_url(handle) if handle else None),
-        final_url=page.url if page else None,
-        http_status=page.status if page else None,
-        captured_at=ctx.captured_at,
-        input_kind=kind,
-        inputs=[
-            InputDoc(
-                url=d.url,
-                path=d.path,
-                kind="har-entry" if d.origin == "har" else d.kind,
-                status=d.status,
-            )
-            for d in docs
-        ],
-    )
 
 
 def _str(value: Any) -> str | None:

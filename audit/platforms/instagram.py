@@ -24,9 +24,7 @@ from audit.dates import from_timestamp, parse_iso, resolve_relative
 from audit.documents import Document
 from audit.model import (
     Avatar,
-    CaptureInfo,
     Contact,
-    InputDoc,
     Link,
     Media,
     MediaKind,
@@ -37,7 +35,15 @@ from audit.model import (
     Profile,
     ProfileRef,
 )
-from audit.platforms.base import CapturePlan, ExtractContext, PlatformSpec, Step, dig, first
+from audit.platforms.base import (
+    CapturePlan,
+    ExtractContext,
+    PlatformSpec,
+    Step,
+    capture_info,
+    dig,
+    first,
+)
 from audit.platforms.generic import embedded_json, json_ld, meta_tags, soup_of
 from audit.platforms.urls import segment_matcher, validate_handle
 from audit.text import extract_hashtags, normalize_space
@@ -868,7 +874,7 @@ def _merge(found: list[_Found], docs: Sequence[Document], ctx: ExtractContext) -
     if post_sources:
         sources["posts"] = "; ".join(post_sources)
     profile.sources = sources
-    profile.capture = _capture_info(docs, ctx, handle)
+    profile.capture = capture_info(docs, ctx, profile_url(handle) if handle else None)
     _decide_outcome(profile, values, signals, warnings)
     profile.capture.warnings = warnings
     profile.not_observed = _not_observed(usable)
@@ -962,35 +968,6 @@ def _merge_post(a: Post, b: Post) -> Post:
             mine.width = mine.width or theirs.width
             mine.height = mine.height or theirs.height
     return merged
-
-
-def _capture_info(docs: Sequence[Document], ctx: ExtractContext, handle: str) -> CaptureInfo:
-    page = next((d for d in docs if d.kind == "html"), None)
-    return CaptureInfo(
-        url=ctx.ref.url if ctx.ref else (profile_url(handle) if handle else None),
-        final_url=page.url if page else None,
-        http_status=page.status if page else None,
-        captured_at=ctx.captured_at,
-        input_kind=_input_kind(docs),
-        inputs=[
-            InputDoc(
-                url=d.url, path=d.path, kind=_INPUT_KINDS.get(d.origin, d.kind), status=d.status
-            )
-            for d in docs
-        ],
-    )
-
-
-_INPUT_KINDS = {"har": "har-entry", "export": "export"}
-
-
-def _input_kind(docs: Sequence[Document]) -> str:
-    origins = {d.origin for d in docs}
-    if "har" in origins:
-        return "har"
-    if "export" in origins:
-        return "export"
-    return "html" if any(d.kind == "html" for d in docs) else "json"
 
 
 def _decide_outcome(

@@ -32,7 +32,6 @@ from audit.model import (
     CaptureInfo,
     Contact,
     Counts,
-    InputDoc,
     Link,
     Media,
     Outcome,
@@ -42,7 +41,7 @@ from audit.model import (
     Profile,
     ProfileRef,
 )
-from audit.platforms.base import CapturePlan, ExtractContext, PlatformSpec, Step, dig
+from audit.platforms.base import CapturePlan, ExtractContext, PlatformSpec, Step, dig, input_doc
 from audit.platforms.generic import json_ld, meta_tags, soup_of
 from audit.platforms.urls import segment_matcher, validate_handle
 from audit.text import extract_hashtags, normalize_space
@@ -855,15 +854,6 @@ class _Posts:
 # --------------------------------------------------------------------------- extract
 
 
-def _input_doc(doc: Document) -> InputDoc:
-    return InputDoc(
-        url=doc.url,
-        path=doc.path,
-        kind="har-entry" if doc.origin == "har" else doc.kind,
-        status=doc.status,
-    )
-
-
 def extract(docs: Sequence[Document], ctx: ExtractContext) -> Profile:
     """The LinkedIn company page the documents show. Never raises on odd input: what cannot
     be read becomes an outcome and a warning in `capture`."""
@@ -904,7 +894,7 @@ def extract(docs: Sequence[Document], ctx: ExtractContext) -> Profile:
         capture=CaptureInfo(
             url=ctx.ref.url if ctx.ref else (profile_url(slug) if slug else None),
             captured_at=ctx.captured_at,
-            inputs=[_input_doc(d) for d in docs],
+            inputs=[input_doc(d) for d in docs],
         ),
     )
     cap = profile.capture

@@ -30,7 +30,6 @@ from audit.model import (
     CaptureInfo,
     Contact,
     Counts,
-    InputDoc,
     Link,
     Media,
     MediaKind,
@@ -41,7 +40,15 @@ from audit.model import (
     Profile,
     ProfileRef,
 )
-from audit.platforms.base import CapturePlan, ExtractContext, PlatformSpec, Step, dig, first
+from audit.platforms.base import (
+    CapturePlan,
+    ExtractContext,
+    PlatformSpec,
+    Step,
+    dig,
+    first,
+    input_doc,
+)
 from audit.platforms.generic import meta_tags, soup_of
 from audit.platforms.urls import path_segments
 from audit.text import extract_hashtags, normalize_space
@@ -673,15 +680,7 @@ def _empty_profile(ctx: ExtractContext, docs: Sequence[Document]) -> Profile:
         capture=CaptureInfo(
             captured_at=ctx.captured_at,
             url=ctx.ref.url if ctx.ref else None,
-            inputs=[
-                InputDoc(
-                    url=d.url,
-                    path=d.path,
-                    kind="har-entry" if d.origin == "har" else d.kind,
-                    status=d.status,
-                )
-                for d in docs
-            ],
+            inputs=[input_doc(d) for d in docs],
         ),
     )
 

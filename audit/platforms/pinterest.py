@@ -32,8 +32,6 @@ from audit.documents import Document
 from audit.model import (
     AltSource,
     Avatar,
-    CaptureInfo,
-    InputDoc,
     Link,
     Media,
     Outcome,
@@ -43,7 +41,15 @@ from audit.model import (
     Profile,
     ProfileRef,
 )
-from audit.platforms.base import CapturePlan, ExtractContext, PlatformSpec, Step, dig, first
+from audit.platforms.base import (
+    CapturePlan,
+    ExtractContext,
+    PlatformSpec,
+    Step,
+    capture_info,
+    dig,
+    first,
+)
 from audit.platforms.generic import meta_tags, soup_of
 from audit.platforms.urls import path_segments, validate_handle
 from audit.text import extract_hashtags, normalize_space
@@ -749,7 +755,7 @@ def _merge(read: _Read, docs: Sequence[Document], ctx: ExtractContext) -> Profil
     if post_sources:
         sources["posts"] = "; ".join(post_sources)
     profile.sources = sources
-    profile.capture = _capture_info(docs, ctx, handle)
+    profile.capture = capture_info(docs, ctx, profile_url(handle) if handle else None)
     _decide_outcome(profile, values, read, warnings)
     profile.capture.warnings = warnings
     profile.not_observed = _not_observed(profile, read)
@@ -871,28 +877,6 @@ def _not_observed(profile: Profile, read: _Read) -> dict[str, str]:
     if not any(k in profile.sources for k in ("bio", "display_name")):
         out["bio"] = "no profile object was captured, only pins"
     return out
-
-
-def _capture_info(docs: Sequence[Document], ctx: ExtractContext, handle: str) -> CaptureInfo:
-    page = next((d for d in docs if d.kind == "html"), None)
-    origins = {d.origin for d in docs}
-    kind = "har" if "har" in origins else "html" if page else "json"
-    return CaptureInfo(
-        url=ctx.ref.url if ctx.ref else (profile_url(handle) if handle else None),
-        final_url=page.url if page else None,
-        http_status=page.status if page else None,
-        captured_at=ctx.captured_at,
-        input_kind=kind,
-        inputs=[
-            InputDoc(
-                url=d.url,
-                path=d.path,
-                kind="har-entry" if d.origin == "har" else d.kind,
-                status=d.status,
-            )
-            for d in docs
-        ],
-    )
 
 
 # ------------------------------------------------------------------------ small readers

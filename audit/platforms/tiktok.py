@@ -31,7 +31,6 @@ from audit.model import (
     CaptureInfo,
     Contact,
     Counts,
-    InputDoc,
     Link,
     Media,
     Outcome,
@@ -41,7 +40,17 @@ from audit.model import (
     Profile,
     ProfileRef,
 )
-from audit.platforms.base import CapturePlan, ExtractContext, PlatformSpec, Step, dig, first, walk
+from audit.platforms.base import (
+    CapturePlan,
+    ExtractContext,
+    PlatformSpec,
+    Step,
+    dig,
+    first,
+    input_doc,
+    input_kind,
+    walk,
+)
 from audit.platforms.generic import embedded_json, meta_tags, script_json_by_id, soup_of
 from audit.platforms.urls import host_matches, segment_matcher, validate_handle
 from audit.text import extract_hashtags, normalize_space
@@ -570,27 +579,6 @@ def _read_meta(page: _Page, acc: _Acc) -> None:
 # --------------------------------------------------------------------------- assembly
 
 
-def _inputs(pages: Iterable[_Page]) -> list[InputDoc]:
-    return [
-        InputDoc(
-            url=p.doc.url,
-            path=p.doc.path,
-            kind="har-entry" if p.doc.origin == "har" else p.doc.kind,
-            status=p.doc.status,
-        )
-        for p in pages
-    ]
-
-
-def _input_kind(docs: Sequence[Document]) -> str:
-    origins = {d.origin for d in docs}
-    if "har" in origins:
-        return "har"
-    if "export" in origins:
-        return "export"
-    return docs[0].kind if docs else "html"
-
-
 _SEVERITY = [
     Outcome.NOT_FOUND,
     Outcome.PRIVATE,
@@ -650,8 +638,8 @@ def _assemble(
         final_url=used[0].doc.url if used else (pages[0].doc.url if pages else None),
         http_status=used[0].doc.status if used else (pages[0].doc.status if pages else None),
         captured_at=ctx.captured_at,
-        input_kind=_input_kind([p.doc for p in pages]),
-        inputs=_inputs(used or pages),
+        input_kind=input_kind([p.doc for p in pages]),
+        inputs=[input_doc(p.doc) for p in used or pages],
     )
     worst = next((s for o in _SEVERITY for s in signals if s[0] is o), None)
     if worst and worst[0] in (Outcome.NOT_FOUND, Outcome.PRIVATE) and not acc.json_user:

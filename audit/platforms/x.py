@@ -33,7 +33,6 @@ from audit.model import (
     Avatar,
     CaptureInfo,
     Counts,
-    InputDoc,
     Link,
     Media,
     MediaKind,
@@ -44,7 +43,16 @@ from audit.model import (
     Profile,
     ProfileRef,
 )
-from audit.platforms.base import CapturePlan, ExtractContext, PlatformSpec, Step, dig, first, walk
+from audit.platforms.base import (
+    CapturePlan,
+    ExtractContext,
+    PlatformSpec,
+    Step,
+    dig,
+    first,
+    input_doc,
+    walk,
+)
 from audit.platforms.generic import meta_tags, soup_of
 from audit.platforms.urls import host_matches, segment_matcher, validate_handle
 from audit.text import extract_hashtags, normalize_space
@@ -1163,15 +1171,7 @@ def extract(docs: Sequence[Document], ctx: ExtractContext) -> Profile:
         capture=CaptureInfo(
             captured_at=ctx.captured_at,
             url=ctx.ref.url if ctx.ref else None,
-            inputs=[
-                InputDoc(
-                    url=d.url,
-                    path=d.path,
-                    kind="har-entry" if d.origin == "har" else d.kind,
-                    status=d.status,
-                )
-                for d in docs
-            ],
+            inputs=[input_doc(d) for d in docs],
         ),
     )
     found = _collect(docs)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -39,7 +39,6 @@ from audit.model import (
     CaptureInfo,
     Contact,
     Counts,
-    InputDoc,
     Link,
     Media,
     Outcome,
@@ -49,7 +48,17 @@ from audit.model import (
     Profile,
     ProfileRef,
 )
-from audit.platforms.base import CapturePlan, ExtractContext, PlatformSpec, Step, dig, first, walk
+from audit.platforms.base import (
+    CapturePlan,
+    ExtractContext,
+    PlatformSpec,
+    Step,
+    dig,
+    first,
+    input_doc,
+    input_kind,
+    walk,
+)
 from audit.platforms.generic import embedded_json, meta_tags, soup_of
 from audit.platforms.urls import host_matches, path_segments, validate_handle
 from audit.text import extract_hashtags, normalize_space
@@ -948,27 +957,6 @@ def _read_meta(page: _Page, acc: _Acc) -> None:
 # --------------------------------------------------------------------------- assembly
 
 
-def _inputs(pages: Iterable[_Page]) -> list[InputDoc]:
-    return [
-        InputDoc(
-            url=p.doc.url,
-            path=p.doc.path,
-            kind="har-entry" if p.doc.origin == "har" else p.doc.kind,
-            status=p.doc.status,
-        )
-        for p in pages
-    ]
-
-
-def _input_kind(docs: Sequence[Document]) -> str:
-    origins = {d.origin for d in docs}
-    if "har" in origins:
-        return "har"
-    if "export" in origins:
-        return "export"
-    return docs[0].kind if docs else "html"
-
-
 def _handle(acc: _Acc, ref: ProfileRef | None) -> tuple[str, str | None]:
     """@handle from the documents, else the handle asked for, else the legacy custom URL,
     else the channel ID."""
@@ -1040,8 +1028,8 @@ def _assemble(pages: Sequence[_Page], acc: _Acc, ctx: ExtractContext) -> Profile
         final_url=used[0].doc.url if used else (pages[0].doc.url if pages else None),
         http_status=used[0].doc.status if used else (pages[0].doc.status if pages else None),
         captured_at=ctx.captured_at,
-        input_kind=_input_kind([p.doc for p in pages]),
-        inputs=_inputs(used or pages),
+        input_kind=input_kind([p.doc for p in pages]),
+        inputs=[input_doc(p.doc) for p in used or pages],
         warnings=list(acc.warnings),
     )
     if not has_data:

@@ -42,14 +42,16 @@ from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 from audit.browser import find_chromium, launch_args
 from audit.documents import Document, parse_har
 from audit.errors import BrowserMissingError, InputError
-from audit.model import Outcome, ProfileRef
+from audit.model import CaptureTarget, Outcome
 from audit.platforms.base import CapturePlan, Step
 from audit.snapshot import FILE_NAMES, Manifest, write_index, write_profile
 
 __all__ = ["CaptureOptions", "Progress", "capture", "capture_async", "classify"]
 
 # Called with "start", "retry", then the outcome's value ("ok", "timeout", ...) per profile.
-Progress = Callable[[ProfileRef, str], None]
+Progress = Callable[[CaptureTarget, str], None]
+# A profile (or the brand's website) and what to load for it.
+Job = tuple[CaptureTarget, CapturePlan]
 
 _BLOCKED_TYPES = frozenset({"image", "media", "font", "stylesheet"})
 _TRACKERS = (
@@ -252,11 +254,11 @@ class _Runner:
             f"Chrome/{major}.0.0.0 Safari/537.36"
         )
 
-    def _say(self, ref: ProfileRef, message: str) -> None:
+    def _say(self, ref: CaptureTarget, message: str) -> None:
         if self._progress is not None:
             self._progress(ref, message)
 
-    async def run(self, ref: ProfileRef, plan: CapturePlan) -> Manifest:
+    async def run(self, ref: CaptureTarget, plan: CapturePlan) -> Manifest:
         """Host slot first, then a global slot: a profile waiting on its busy host must not
         hold a global slot that a profile on another host could use."""
         host = _host_of(ref, plan)
@@ -267,14 +269,14 @@ class _Runner:
         self._say(ref, manifest.outcome.value)
         return manifest
 
-    async def _profile(self, ref: ProfileRef, plan: CapturePlan) -> Manifest:
+    async def _profile(self, ref: CaptureTarget, plan: CapturePlan) -> Manifest:
         options = self._options
         replay = _replay_for(options.replay, ref)
         if options.replay is not None and replay is None:
             return await self._save(ref, plan, _missing_replay(ref), input_kind="har")
         if not plan.steps:
             empty = _Attempt(captured_at=datetime.now(timezone.utc))
-            empty.fail(Outcome.ERROR, f"the {ref.platform.label} capture plan has no steps")
+            empty.fail(Outcome.ERROR, f"the capture plan for {ref.label} has no steps")
             return await self._save(ref, plan, empty, input_kind="har" if replay else "live")
         loop = asyncio.get_running_loop()
         deadline = loop.time() + options.timeout_s
@@ -302,7 +304,7 @@ class _Runner:
         return await self._save(ref, plan, result, input_kind="har" if replay else "live")
 
     async def _save(
-        self, ref: ProfileRef, plan: CapturePlan, result: _Attempt, *, input_kind: str
+        self, ref: CaptureTarget, plan: CapturePlan, result: _Attempt, *, input_kind: str
     ) -> Manifest:
         """Write the profile folder off the event loop (HARs run to megabytes and the write
         fsyncs), so other profiles keep capturing meanwhile."""
@@ -499,11 +501,11 @@ def _is_tracker(url: str) -> bool:
 # --- helpers ---------------------------------------------------------------------------
 
 
-def _first_url(ref: ProfileRef, plan: CapturePlan) -> str:
+def _first_url(ref: CaptureTarget, plan: CapturePlan) -> str:
     return plan.steps[0].url if plan.steps else ref.url
 
 
-def _host_of(ref: ProfileRef, plan: CapturePlan) -> str:
+def _host_of(ref: CaptureTarget, plan: CapturePlan) -> str:
     return (urlsplit(_first_url(ref, plan)).hostname or "").lower()
 
 
@@ -516,7 +518,7 @@ def _load_json(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _replay_for(replay: Mapping[str, Path] | Path | None, ref: ProfileRef) -> Path | None:
+def _replay_for(replay: Mapping[str, Path] | Path | None, ref: CaptureTarget) -> Path | None:
     """The HAR to replay for `ref`, or None. A replay set with nothing for `ref` also gives
     None, and the caller then records an error instead of going to the network: a replay
     promises to stay offline."""
@@ -528,7 +530,7 @@ def _replay_for(replay: Mapping[str, Path] | Path | None, ref: ProfileRef) -> Pa
     return Path(replay)
 
 
-def _missing_replay(ref: ProfileRef) -> _Attempt:
+def _missing_replay(ref: CaptureTarget) -> _Attempt:
     result = _Attempt(captured_at=datetime.now(timezone.utc))
     result.fail(Outcome.ERROR, f"no recorded HAR for {ref.key} in the replay set")
     return result
@@ -570,8 +572,10 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def _dedupe(jobs: Sequence[tuple[ProfileRef, CapturePlan]]) -> list[tuple[ProfileRef, CapturePlan]]:
-    seen: dict[str, tuple[ProfileRef, CapturePlan]] = {}
+def _dedupe(
+    jobs: Sequence[Job],
+) -> list[Job]:
+    seen: dict[str, Job] = {}
     for ref, plan in jobs:
         seen.setdefault(ref.key, (ref, plan))
     return list(seen.values())
@@ -581,7 +585,7 @@ def _dedupe(jobs: Sequence[tuple[ProfileRef, CapturePlan]]) -> list[tuple[Profil
 
 
 async def capture_async(
-    jobs: Sequence[tuple[ProfileRef, CapturePlan]],
+    jobs: Sequence[Job],
     out_dir: Path,
     options: CaptureOptions,
     progress: Progress | None = None,
@@ -618,7 +622,7 @@ async def capture_async(
 
 
 def capture(
-    jobs: Sequence[tuple[ProfileRef, CapturePlan]],
+    jobs: Sequence[Job],
     out_dir: Path,
     options: CaptureOptions | None = None,
     progress: Progress | None = None,

@@ -76,6 +76,30 @@ class ProfileRef(_Model):
         safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in self.handle)
         return f"{self.platform.value}-{safe}"
 
+    @property
+    def label(self) -> str:
+        """How progress lines and messages name it: 'Instagram @bluedoorbakery'."""
+        return f"{self.platform.label} @{self.handle}"
+
+
+class SiteRef(_Model):
+    """The brand's own website. Captured for its words (proposed target keywords), never
+    audited itself: it is not a profile and no check runs on it."""
+
+    kind: Literal["site"] = "site"
+    url: str
+
+    @property
+    def key(self) -> str:
+        return "site"
+
+    @property
+    def label(self) -> str:
+        return f"Website {self.url}"
+
+
+CaptureTarget = ProfileRef | SiteRef
+
 
 class Link(_Model):
     url: str

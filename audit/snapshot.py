@@ -36,7 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from audit import __version__
 from audit.documents import Document, parse_har
 from audit.errors import InputError
-from audit.model import CaptureInfo, Outcome, ProfileRef
+from audit.model import CaptureInfo, CaptureTarget, Outcome
 
 __all__ = [
     "FORMAT",
@@ -107,7 +107,7 @@ class Manifest(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     findable: Envelope = Field(default_factory=lambda: Envelope(kind="profile-capture"))
-    ref: ProfileRef
+    ref: CaptureTarget
     url: str | None = None
     final_url: str | None = None
     http_status: int | None = None

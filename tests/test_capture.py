@@ -369,7 +369,7 @@ def test_outcomes_are_named_from_the_network(
         "follow-up steps could not be planned: KeyError('account_id')"
     ]
     assert manifests["empty"].outcome is Outcome.ERROR
-    assert manifests["empty"].reason == "the Instagram capture plan has no steps"
+    assert manifests["empty"].reason == "the capture plan for Instagram @empty has no steps"
 
     # Every profile, failed or not, has a manifest on disk.
     snap = read_snapshot(out)

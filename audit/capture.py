@@ -86,6 +86,9 @@ _VIEWPORT = {"width": 1280, "height": 900}
 # usually still navigating and waiting longer would break the per-profile hard timeout.
 _GRACE_S = 5.0
 _GRACE_AFTER_TIMEOUT_S = 1.0
+# Browser housekeeping (opening/closing a context, installing routes) is instant when
+# Chromium is healthy; a wedged Chromium must cost a bounded wait, never a hung run.
+_HOUSEKEEPING_S = 15.0
 
 
 @dataclass
@@ -260,12 +263,21 @@ class _Runner:
 
     async def run(self, ref: CaptureTarget, plan: CapturePlan) -> Manifest:
         """Host slot first, then a global slot: a profile waiting on its busy host must not
-        hold a global slot that a profile on another host could use."""
+        hold a global slot that a profile on another host could use.
+
+        The whole profile, retries and housekeeping included, runs under a hard deadline:
+        whatever the browser does, every profile ends with a manifest."""
         host = _host_of(ref, plan)
         host_slots = self._hosts.setdefault(host, asyncio.Semaphore(self._options.per_host))
+        limit = self._options.timeout_s + 4 * _HOUSEKEEPING_S
         async with host_slots, self._all:
             self._say(ref, "start")
-            manifest = await self._profile(ref, plan)
+            try:
+                manifest = await asyncio.wait_for(self._profile(ref, plan), limit)
+            except asyncio.TimeoutError:
+                stuck = _Attempt(captured_at=datetime.now(timezone.utc))
+                stuck.fail(Outcome.TIMEOUT, f"the browser did not finish within {limit:g} s")
+                manifest = await self._save(ref, plan, stuck, input_kind="live")
         self._say(ref, manifest.outcome.value)
         return manifest
 
@@ -340,23 +352,26 @@ class _Runner:
         with tempfile.TemporaryDirectory(prefix="findable-har-") as tmp:
             har_path = Path(tmp) / "capture.har"
             try:
-                context = await self._browser.new_context(
-                    record_har_path=har_path,
-                    record_har_content="embed",
-                    record_har_mode="full",
-                    storage_state=options.storage_state,
-                    service_workers="block",
-                    user_agent=self._user_agent,
-                    viewport=_VIEWPORT,  # type: ignore[arg-type]
-                    locale="en-US",
+                context = await asyncio.wait_for(
+                    self._browser.new_context(
+                        record_har_path=har_path,
+                        record_har_content="embed",
+                        record_har_mode="full",
+                        storage_state=options.storage_state,
+                        service_workers="block",
+                        user_agent=self._user_agent,
+                        viewport=_VIEWPORT,  # type: ignore[arg-type]
+                        locale="en-US",
+                    ),
+                    _HOUSEKEEPING_S,
                 )
-            except PlaywrightError as exc:
+            except (PlaywrightError, asyncio.TimeoutError) as exc:
                 result.fail(Outcome.ERROR, f"the browser could not open a page: {_first_line(exc)}")
                 return result
             try:
-                await self._prepare(context, replay)
+                await asyncio.wait_for(self._prepare(context, replay), _HOUSEKEEPING_S)
                 context.on("response", bodies.on_response)
-                page = await context.new_page()
+                page = await asyncio.wait_for(context.new_page(), _HOUSEKEEPING_S)
                 remaining = max(deadline - loop.time(), 0.1)
                 page.set_default_timeout(remaining * 1000)
                 try:
@@ -371,11 +386,19 @@ class _Runner:
                 await self._keep_page(page, result)
             except PlaywrightError as exc:  # the browser or page died under us
                 result.fail(Outcome.ERROR, f"browser error: {_first_line(exc)}")
+            except asyncio.TimeoutError:
+                result.fail(Outcome.ERROR, "the browser stopped answering while opening a page")
             finally:
                 bodies.cancel()
-                await context.close()
+                try:
+                    await asyncio.wait_for(context.close(), _HOUSEKEEPING_S)
+                except (PlaywrightError, asyncio.TimeoutError):
+                    result.notes.append("the browser did not close the page cleanly; no HAR kept")
             if har_path.is_file():
-                result.har = await asyncio.to_thread(_load_json, har_path)
+                try:
+                    result.har = await asyncio.to_thread(_load_json, har_path)
+                except ValueError:  # cut short by a browser that stopped answering
+                    result.notes.append("the recorded HAR was incomplete and is not kept")
         return result
 
     async def _prepare(self, context: BrowserContext, replay: Path | None) -> None:

@@ -4,6 +4,12 @@ Lighthouse's rule holds here: a check that raises becomes an `error` result, nev
 run, and a profile that could not be captured gets `na` everywhere with the reason and no
 score (shown as not captured, never as 0). Nothing here reads the clock: each profile is judged
 at its capture time, so replaying a snapshot gives the same result byte for byte.
+
+Keywords: the user's (brand file / --keywords), else proposed from the brand's website and own
+texts (`audit.discover.propose_keywords`), flagged as proposed. Competitors' profiles are
+checked and scored exactly like the brand's, reported in `AuditResult.competitors`, and kept
+out of the brand score; with the brand's they make the discoverability matrix and the
+simulated search per keyword (`AuditResult.discoverability`).
 """
 
 from __future__ import annotations
@@ -11,16 +17,25 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 
+from audit.discover import build_discoverability, propose_keywords
 from audit.errors import InputError
 from audit.model import Brand, Outcome, Platform, Profile
 from audit.platforms.rules import rules_for
 from audit.result import AuditResult, CheckResult, ProfileResult, band
-from audit.scoring import resolve_weights, score_brand, score_categories, score_profile
+from audit.scoring import (
+    ResolvedWeights,
+    resolve_weights,
+    score_brand,
+    score_categories,
+    score_profile,
+)
+from audit.site import SiteText
 from checks import BRAND_REGISTRY, REGISTRY
 from checks.base import BrandCheck, Check, CheckContext, CheckMeta
 
 __all__ = [
     "NO_KEYWORDS_NOTE",
+    "PROPOSED_NOTE",
     "audit",
     "run_brand_checks",
     "run_checks",
@@ -30,11 +45,13 @@ __all__ = [
 ]
 
 NO_KEYWORDS_NOTE = (
-    "No target keywords were given: the keyword checks (KEY001-KEY003, BIO006, HSH003) are "
-    "marked manual and the keywords category is left out of the scores. Add `keywords` to the "
-    "brand file or pass --keywords; proposing keywords from the brand's own texts comes with "
-    "the keyword engine."
+    "No target keywords were given and none could be proposed (the brand's profiles and website "
+    "had no usable text): the keyword checks (KEY001-KEY003, KEY007, BIO006, HSH003) are marked "
+    "manual and the keywords category is left out of the scores. Add `keywords` to the brand "
+    "file or pass --keywords."
 )
+
+PROPOSED_NOTE = "proposed; confirm with --keywords or the brand file"
 
 
 # --- selection ---------------------------------------------------------------------------
@@ -187,6 +204,51 @@ def _clean_keywords(keywords: Iterable[str]) -> list[str]:
     return out
 
 
+def _profile_result(
+    profile: Profile,
+    brand: Brand,
+    *,
+    checks: Sequence[Check],
+    weights: ResolvedWeights,
+    keywords: Sequence[str],
+    proposed: bool,
+    generated: datetime,
+) -> ProfileResult:
+    """One profile checked and scored (the brand's or a competitor's: the same way)."""
+    ctx = CheckContext(
+        brand=brand,
+        now=_aware(profile.capture.captured_at or generated),
+        rules=rules_for(profile.platform),
+        keywords=tuple(keywords),
+        keywords_proposed=proposed,
+    )
+    checked = [weights.apply(r) for r in run_checks(profile, ctx, checks)]
+    captured = profile.capture.outcome is Outcome.OK
+    categories = score_categories(checked, weights.categories)
+    score = score_profile(categories) if captured else None
+    return ProfileResult(
+        platform=profile.platform,
+        handle=profile.handle,
+        url=profile.url,
+        display_name=profile.display_name,
+        outcome=profile.capture.outcome,
+        reason=profile.capture.reason,
+        score=score,
+        band=band(score),
+        categories=categories,
+        checks=checked,
+        profile=profile,
+    )
+
+
+def _not_read_note(results: Sequence[ProfileResult], whose: str) -> str | None:
+    missing = [r for r in results if r.outcome is not Outcome.OK]
+    if not missing:
+        return None
+    names = ", ".join(f"{r.platform.label} @{r.handle} ({r.outcome.value})" for r in missing)
+    return f"{len(missing)} of {len(results)} {whose} could not be read: {names}."
+
+
 def audit(
     profiles: Sequence[Profile],
     brand: Brand,
@@ -198,12 +260,18 @@ def audit(
     notes: Sequence[str] = (),
     keywords: Sequence[str] | None = None,
     keywords_proposed: bool = False,
+    competitors: Sequence[Profile] = (),
+    site: SiteText | None = None,
 ) -> AuditResult:
     """Run every selected check on every profile, score, and return the report contract.
 
     Selection: `select` replaces `brand.select` when given (the CLI overrides the brand
-    file); `ignore` adds to `brand.ignore`. `keywords` (e.g. --keywords, or the keyword
-    engine's proposals with `keywords_proposed=True`) replace `brand.keywords` when given.
+    file); `ignore` adds to `brand.ignore`. `keywords` (e.g. --keywords, or proposals made
+    elsewhere with `keywords_proposed=True`) replace `brand.keywords` when given. When
+    neither gives any, keywords are proposed from `site` (the brand's website text) and the
+    brand's captured profiles, and reported as proposed. `competitors` are checked and scored
+    like `profiles` but only reported (`AuditResult.competitors`) and ranked against the
+    brand's profiles per keyword; they never enter the brand score or the brand-level checks.
     Each profile is judged at its capture time (`generated_at` when it has none; a naive
     datetime is taken as UTC)."""
     generated = _aware(generated_at)
@@ -214,49 +282,39 @@ def audit(
     weights = resolve_weights(brand.weights, _all_ids())
     targets = _clean_keywords(brand.keywords if keywords is None else keywords)
     proposed = keywords_proposed and bool(targets)
+    if not targets:
+        targets = _clean_keywords(propose_keywords(profiles, site, brand_name=brand.name))
+        proposed = bool(targets)
 
     all_notes = list(notes)
     if not targets:
         all_notes.append(NO_KEYWORDS_NOTE)
     elif proposed:
+        sources = "the brand's website and own texts" if site else "the brand's own texts"
         all_notes.append(
-            "No target keywords were given; findable proposed these from the brand's own texts "
-            f"and scored against them: {', '.join(targets)}."
+            f"No target keywords were given; findable proposed these from {sources} and scored "
+            f"against them ({PROPOSED_NOTE}): {', '.join(targets)}."
         )
 
-    results: list[ProfileResult] = []
-    for profile in profiles:
-        ctx = CheckContext(
-            brand=brand,
-            now=_aware(profile.capture.captured_at or generated),
-            rules=rules_for(profile.platform),
-            keywords=tuple(targets),
-            keywords_proposed=proposed,
-        )
-        checked = [weights.apply(r) for r in run_checks(profile, ctx, checks)]
-        captured = profile.capture.outcome is Outcome.OK
-        categories = score_categories(checked, weights.categories)
-        score = score_profile(categories) if captured else None
-        results.append(
-            ProfileResult(
-                platform=profile.platform,
-                handle=profile.handle,
-                url=profile.url,
-                display_name=profile.display_name,
-                outcome=profile.capture.outcome,
-                reason=profile.capture.reason,
-                score=score,
-                band=band(score),
-                categories=categories,
-                checks=checked,
-                profile=profile,
-            )
+    def judged(profile: Profile) -> ProfileResult:
+        return _profile_result(
+            profile,
+            brand,
+            checks=checks,
+            weights=weights,
+            keywords=targets,
+            proposed=proposed,
+            generated=generated,
         )
 
-    missing = [r for r in results if r.outcome is not Outcome.OK]
-    if missing:
-        names = ", ".join(f"{r.platform.label} @{r.handle} ({r.outcome.value})" for r in missing)
-        all_notes.append(f"{len(missing)} of {len(results)} profiles could not be read: {names}.")
+    results = [judged(p) for p in profiles]
+    rivals = [judged(p) for p in competitors]
+    for note in (
+        _not_read_note(results, "profiles"),
+        _not_read_note(rivals, "competitor profiles"),
+    ):
+        if note:
+            all_notes.append(note)
 
     brand_results = [
         weights.apply(r)
@@ -269,6 +327,12 @@ def audit(
             now=generated,
         )
     ]
+    discoverability = (
+        build_discoverability(profiles, competitors, targets, proposed=proposed)
+        if targets or competitors
+        else None
+    )
+    # Only the brand's own profiles: a competitor's score says nothing about the brand.
     brand_score = score_brand(r.score for r in results)
     return AuditResult(
         tool_version=tool_version,
@@ -281,4 +345,6 @@ def audit(
         profiles=results,
         brand_checks=brand_results,
         notes=all_notes,
+        discoverability=discoverability,
+        competitors=rivals,
     )

@@ -14,6 +14,11 @@ by category id, or a single check's weight by its ID (`weights = {keywords = 40,
 
 Profiles weigh equally in the brand score: each platform is a separate place where people
 search, and weighting by audience would reward the profiles that are already found.
+
+Discoverability enters through the keywords category: KEY007 scores each profile by the mean,
+over the target keywords, of the weight of the strongest field carrying each one (see
+audit/discover.py). Competitors' profiles are scored with these same functions so the report
+can compare them, but `score_brand` is only ever given the brand's own profiles.
 """
 
 from __future__ import annotations

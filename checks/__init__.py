@@ -39,6 +39,7 @@ REGISTRY: tuple[Check, ...] = (
     keywords.keyword_coverage_captions,  # KEY003
     keywords.keyword_stuffing,  # KEY004
     keywords.handle_searchable,  # KEY005
+    keywords.keyword_discoverability,  # KEY007
     media.alt_text_coverage,  # ALT001
     media.alt_text_quality,  # ALT002
     media.alt_text_auto_only,  # ALT003

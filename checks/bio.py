@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from audit.discover import profile_language
 from audit.model import Profile
 from audit.result import Category, CheckResult, Severity
 from checks.base import CheckContext, CheckMeta, check
 from checks.common import ev, quote, text_length, urls_in, word_list
-from checks.keywords import keyword_in, keywords_text, no_keywords
+from checks.keywords import keyword_in, keywords_text, no_keywords, targets_in
 
 _BEFORE = "Before: 'Good vibes only ✨'"
 _AFTER = "After: 'Sourdough bakery in East Austin 🥖 Fresh loaves daily 7–2 · Order below ↓'"
@@ -290,10 +291,11 @@ def bio_first_line_weak(profile: Profile, ctx: CheckContext) -> CheckResult:
         return no_keywords(BIO006)
     first = next(line for line in bio.splitlines() if line.strip()).strip()
     evidence = [ev(profile, "bio", bio)]
-    found = [k for k in ctx.keywords if keyword_in(first, k)]
+    lang = profile_language(profile)
+    found = targets_in(first, ctx.keywords, lang)
     if found:
         return BIO006.passed(f"First line {quote(first)} contains {', '.join(found)}.", evidence)
-    later = [k for k in ctx.keywords if keyword_in(bio, k)]
+    later = targets_in(bio, ctx.keywords, lang)
     where = f" ({', '.join(later)} appears only further down)" if later else ""
     return BIO006.warn(
         f"First line {quote(first)} carries none of the target keywords "

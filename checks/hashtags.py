@@ -3,12 +3,13 @@ keyword where it shows before "more"."""
 
 from __future__ import annotations
 
+from audit.discover import profile_language
 from audit.model import Post, Profile
 from audit.result import Category, CheckResult, Severity
 from audit.text import extract_hashtags
 from checks.base import CheckContext, CheckMeta, check
 from checks.common import post_ev, quote, recent_posts, word_list
-from checks.keywords import fold, keyword_in, keywords_text, no_keywords
+from checks.keywords import fold, keywords_text, no_keywords, target_in
 
 
 def post_hashtags(post: Post) -> list[str]:
@@ -137,15 +138,16 @@ def caption_keyword_late(profile: Profile, ctx: CheckContext) -> CheckResult:
     if not ctx.keywords:
         return no_keywords(HSH003)
     fold_at = ctx.rules.caption_fold or 125
+    lang = profile_language(profile)
     mentioning = [
-        p for p in recent_posts(profile) if any(keyword_in(p.caption, k) for k in ctx.keywords)
+        p for p in recent_posts(profile) if any(target_in(p.caption, k, lang) for k in ctx.keywords)
     ]
     if not mentioning:
         return HSH003.na("No recent caption mentions a target keyword (see KEY003).")
     late = [
         p
         for p in mentioning
-        if not any(keyword_in((p.caption or "")[:fold_at], k) for k in ctx.keywords)
+        if not any(target_in((p.caption or "")[:fold_at], k, lang) for k in ctx.keywords)
     ]
     n = len(mentioning)
     if not late:

@@ -1,98 +1,71 @@
 """Keywords: are the words people search for in the fields the platform's search reads?
 
-Also home of `keyword_in`, the matcher every family uses until the keyword engine's
-lemma-aware spaCy matcher replaces it: case- and accent-insensitive, whole words, any script.
-It sits behind one function so the swap touches nothing else.
+Two matchers, both from `audit.discover`: `target_in` for the brand's target keywords
+(whole words, any case, accent or inflection: 'bakeries' finds 'bakery', 'pekarni' finds
+'pekarna'; lemma-aware through the spaCy pipelines, which are cached) and `keyword_in`, the
+plain whole-word match (case- and accent-insensitive) for fixed vocabularies such as the
+call-to-action words, where an inflection would be a different word.
+
+KEY007 rolls the discoverability matrix (audit/discover.py) into the keywords category.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
-from audit.model import Platform, Profile
+from audit import discover
+from audit.discover import (
+    carries,
+    field_label,
+    fold,
+    handle_core,
+    lemma_form,
+    profile_cells,
+    profile_language,
+)
+from audit.model import Profile
 from audit.result import Category, CheckResult, Evidence, Severity
 from audit.text import extract_hashtags
-from checks.base import CheckContext, CheckMeta, brand_check, check
+from checks.base import CheckContext, CheckMeta, brand_check, check, not_observed
 from checks.common import ev, post_ev, post_text, quote, recent_posts, word_list
 
-__all__ = ["fold", "keyword_in", "keyword_position", "keywords_text"]
+__all__ = [
+    "fold",
+    "keyword_in",
+    "keyword_position",
+    "keywords_text",
+    "no_keywords",
+    "target_in",
+    "targets_in",
+]
 
-# --- the matcher -------------------------------------------------------------------------
-
-# Scripts written without spaces between words: there a keyword may touch other letters.
-_NO_SPACE_SCRIPTS = (
-    ("\u0e00", "\u0eff"),  # Thai, Lao
-    ("\u1000", "\u109f"),  # Myanmar
-    ("\u1780", "\u17ff"),  # Khmer
-    ("\u3040", "\u30ff"),  # Hiragana, Katakana
-    ("\u3400", "\u4dbf"),  # CJK extension A
-    ("\u4e00", "\u9fff"),  # CJK unified ideographs
-    ("\uf900", "\ufaff"),  # CJK compatibility ideographs
-)
-
-
-def _no_space_script(ch: str) -> bool:
-    return any(lo <= ch <= hi for lo, hi in _NO_SPACE_SCRIPTS)
-
-
-def _is_word_char(ch: str) -> bool:
-    """Letters, digits and combining marks (Devanagari vowel signs are marks, not letters,
-    yet they are inside a word)."""
-    return ch.isalnum() or unicodedata.category(ch).startswith("M")
-
-
-def fold(text: str) -> str:
-    """Compare-ready text: case-folded, accents removed, NFKC ('Café' -> 'cafe', 'İ' -> 'i').
-    Both sides of a match are folded the same way."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return unicodedata.normalize("NFKC", stripped)
-
-
-@lru_cache(maxsize=1024)
-def _pattern(keyword: str) -> re.Pattern[str] | None:
-    tokens = [re.escape(t) for t in re.split(r"[\s\-_·]+", fold(keyword)) if t]
-    if not tokens:
-        return None
-    # The words of a phrase may be joined by spaces, hyphens, underscores or a middle dot.
-    return re.compile(r"[\s\-_·]+".join(tokens))
+# --- the matchers ------------------------------------------------------------------------
 
 
 def keyword_position(text: str | None, keyword: str, lang: str | None = None) -> int | None:
-    """Where `keyword` first occurs in `text` as whole words (an index into the folded
-    text, which for most text has the same length), or None."""
-    del lang  # the spaCy matcher uses it for lemmas; a plain match needs none
-    if not text:
-        return None
-    pattern = _pattern(keyword)
-    if pattern is None:
-        return None
-    folded = fold(text)
-    for m in pattern.finditer(folded):
-        start, end = m.start(), m.end()
-        before_ok = (
-            start == 0 or not _is_word_char(folded[start - 1]) or _no_space_script(folded[start])
-        )
-        after_ok = (
-            end == len(folded)
-            or not _is_word_char(folded[end])
-            or _no_space_script(folded[end - 1])
-        )
-        if before_ok and after_ok:
-            return start
-    return None
+    """Where `keyword` first occurs in `text` as whole words (case- and accent-insensitive;
+    an index into the folded text), or None. `lang` is accepted for symmetry and unused."""
+    del lang
+    return discover.keyword_position(text, keyword)
 
 
 def keyword_in(text: str | None, keyword: str, lang: str | None = None) -> bool:
-    """True when `keyword` appears in `text` as whole words, ignoring case and accents.
-
-    `lang` is for the lemma-aware matcher that replaces this one; here "bakery" does not
-    match "bakeries" (there it will)."""
+    """The plain matcher: `keyword` appears in `text` as whole words, ignoring case and
+    accents, not inflections (for fixed word lists; target keywords use `target_in`)."""
     return keyword_position(text, keyword, lang) is not None
+
+
+def target_in(text: str | None, keyword: str, lang: str | None = None) -> bool:
+    """A target keyword in `text` in any case, accent or inflection; `lang` is the
+    profile's language (names and hashtags are too short to detect)."""
+    return carries(text, keyword, lang)
+
+
+def targets_in(text: str | None, keywords: Sequence[str], lang: str | None = None) -> list[str]:
+    """The target keywords found in `text`, in the order given."""
+    return [k for k in keywords if target_in(text, k, lang)]
 
 
 def keywords_text(keywords: Sequence[str], limit: int = 5) -> str:
@@ -102,13 +75,13 @@ def keywords_text(keywords: Sequence[str], limit: int = 5) -> str:
     return shown + (f" and {rest} more" if rest > 0 else "")
 
 
-def _found(text: str | None, keywords: Sequence[str]) -> list[str]:
-    return [k for k in keywords if keyword_in(text, k)]
+def _found(text: str | None, keywords: Sequence[str], profile: Profile) -> list[str]:
+    return targets_in(text, keywords, profile_language(profile))
 
 
 # --- checks ------------------------------------------------------------------------------
 
-_ALL_KEY_CHECKS = "KEY001-KEY003, BIO006 and HSH003"
+_ALL_KEY_CHECKS = "KEY001-KEY003, KEY007, BIO006 and HSH003"
 
 
 def no_keywords(meta: CheckMeta) -> CheckResult:
@@ -155,7 +128,7 @@ def keyword_not_in_name(profile: Profile, ctx: CheckContext) -> CheckResult:
         return KEY001.fail(
             f"The name field is empty, so no target keyword ({kws}) is in it.", evidence
         )
-    found = _found(name, ctx.keywords)
+    found = _found(name, ctx.keywords, profile)
     if found:
         return KEY001.passed(f"Name {quote(name)} contains {', '.join(found)}.", evidence)
     return KEY001.fail(f"Name {quote(name)} contains none of the target keywords: {kws}.", evidence)
@@ -190,7 +163,7 @@ def keyword_not_in_bio(profile: Profile, ctx: CheckContext) -> CheckResult:
     kws = keywords_text(ctx.keywords)
     if not bio:
         return KEY002.fail(f"{label} is empty, so no target keyword ({kws}) is in it.", evidence)
-    found = _found(bio, ctx.keywords)
+    found = _found(bio, ctx.keywords, profile)
     if found:
         return KEY002.passed(f"{label} contains {', '.join(found)}.", evidence)
     return KEY002.fail(f"{label} contains none of the target keywords: {kws}.", evidence)
@@ -224,7 +197,8 @@ def keyword_coverage_captions(profile: Profile, ctx: CheckContext) -> CheckResul
     posts = recent_posts(profile)
     if not posts:
         return KEY003.na("No own posts were observed, so captions cannot be judged.")
-    with_kw = [p for p in posts if _found(post_text(p), ctx.keywords)]
+    lang = profile_language(profile)
+    with_kw = [p for p in posts if targets_in(post_text(p), ctx.keywords, lang)]
     without = [p for p in posts if p not in with_kw]
     evidence = [post_ev(profile, p, "caption", p.caption) for p in without[:5]]
     ratio = len(with_kw) / len(posts)
@@ -268,6 +242,26 @@ _REPEAT_MAX = 3
 _HASHTAG_WALL = 5
 
 
+def _lemma_words(text: str, lang: str | None) -> list[str]:
+    return [w for w in re.split(r"[\s\-]+", lemma_form(text, lang)) if w]
+
+
+def _occurrences(text: str, keyword: str, lang: str | None) -> int:
+    """How often `keyword` occurs in `text`, counting inflections ('cake shops' is 'cake
+    shop'): the larger of the plain count and the count over lemmatized words."""
+    plain = 0
+    start = 0
+    folded = fold(text)
+    while (pos := keyword_position(folded[start:], keyword)) is not None:
+        plain += 1
+        start += pos + max(1, len(fold(keyword)))
+    wanted = _lemma_words(keyword, lang)
+    words = _lemma_words(text, lang)
+    n = len(wanted)
+    lemma = sum(1 for i in range(len(words) - n + 1) if n and words[i : i + n] == wanted)
+    return max(plain, lemma)
+
+
 @check(KEY004)
 def keyword_stuffing(profile: Profile, ctx: CheckContext) -> CheckResult:
     bio = (profile.bio or "").strip()
@@ -275,9 +269,9 @@ def keyword_stuffing(profile: Profile, ctx: CheckContext) -> CheckResult:
         return KEY004.na(f"{ctx.rules.bio_label} is empty (see BIO001).")
     words = Counter(w for w in _WORD.findall(fold(bio)) if w not in _FUNCTION_WORDS)
     problems = [f"{w!r} appears {n} times" for w, n in words.most_common() if n > _REPEAT_MAX]
+    lang = profile_language(profile) if ctx.keywords else None
     for kw in ctx.keywords:
-        pattern = _pattern(kw)
-        n = len(pattern.findall(fold(bio))) if pattern else 0
+        n = _occurrences(bio, kw, lang)
         if n > _REPEAT_MAX and " " in kw.strip():
             problems.append(f"keyword {kw!r} appears {n} times")
     tags = extract_hashtags(bio)
@@ -314,16 +308,9 @@ KEY005 = CheckMeta(
 _NAME_FILLERS = frozenset({"the", "and", "official", "shop", "store", "company", "inc", "llc"})
 
 
-def _handle_core(profile: Profile) -> str:
-    handle = profile.handle.split("@")[0]
-    if profile.platform is Platform.BLUESKY and handle.endswith(".bsky.social"):
-        handle = handle[: -len(".bsky.social")]
-    return handle
-
-
 @check(KEY005)
 def handle_searchable(profile: Profile, ctx: CheckContext) -> CheckResult:
-    handle = _handle_core(profile)
+    handle = handle_core(profile)
     squashed = "".join(ch for ch in fold(handle) if ch.isalnum())
     evidence = [ev(profile, "handle", profile.handle)]
     problems: list[str] = []
@@ -332,8 +319,11 @@ def handle_searchable(profile: Profile, ctx: CheckContext) -> CheckResult:
     if digits and digits.group(0) not in name:
         problems.append(f"a {len(digits.group(0))}-digit run {digits.group(0)!r}")
     tokens = {w for w in _WORD.findall(fold(name)) if w not in _NAME_FILLERS | _FUNCTION_WORDS}
+    lang = profile_language(profile) if ctx.keywords else None
     for kw in ctx.keywords:
         tokens |= {w for w in _WORD.findall(fold(kw))}
+        # The lemma too: the keyword 'bakeries' is in @bluedoorbakery.
+        tokens |= {w for w in _WORD.findall(fold(lemma_form(kw, lang)))}
     related = [t for t in sorted(tokens) if t in squashed]
     if tokens and not related:
         problems.append("no word of the brand name or a target keyword")
@@ -380,8 +370,9 @@ def keywords_undefined(profiles: Sequence[Profile], ctx: CheckContext) -> CheckR
         )
     if ctx.keywords:
         return KEY006.manual(
-            "No target keywords were given; findable proposed these from the brand's own texts "
-            f"and scored against them: {keywords_text(ctx.keywords)}. Confirm or replace them.",
+            "No target keywords were given; findable proposed these from the brand's website "
+            f"and own texts and scored against them: {keywords_text(ctx.keywords)} (proposed; "
+            "confirm with --keywords or the brand file).",
             evidence,
         )
     return KEY006.manual(
@@ -389,3 +380,91 @@ def keywords_undefined(profiles: Sequence[Profile], ctx: CheckContext) -> CheckR
         "Add `keywords` to the brand file (or pass --keywords).",
         evidence,
     )
+
+
+KEY007 = CheckMeta(
+    id="KEY007",
+    slug="keyword-discoverability",
+    title="The profile is findable for its target keywords",
+    failure_title="The profile is hard to find for its target keywords",
+    category=Category.KEYWORDS,
+    severity=Severity.HIGH,
+    weight=3,
+    what="For each target keyword, the strongest field that carries it (any case or "
+    "inflection), weighted by what this platform's search reads: name field 1.0 > handle 0.8 "
+    "> category 0.7 > bio 0.6 > captions and hashtags 0.4 > alt text 0.2 > location 0.1, and 0 "
+    "for a field the platform does not index (TikTok search does not read the bio). The score "
+    "is the mean over the target keywords: warn below 0.6 (every keyword in the bio), fail "
+    "below 0.2.",
+    why="Social search ranks accounts by where a query's words appear, strongest in the name "
+    "and username, then the bio, then posts (" + _MOSSERI + "); KEY001-KEY003 ask whether some "
+    "keyword is somewhere, this asks how findable the profile is for each of them on this "
+    "platform. The same score ranks the brand against its competitors in the report.",
+    fix="Put each missing keyword where this platform's search looks hardest: after the "
+    "business name in the name field, or in the first line of the bio; then in captions and "
+    "hashtags. On platforms that do not read the bio, use the name field and captions.",
+    example="Keywords 'sourdough' and 'ljubljana bakery'; name 'Modra Vrata', bio 'Good vibes "
+    "only ✨', captions without either: findable for neither (0.0).",
+    better="Name 'Modra Vrata · Sourdough' (1.0), bio 'Ljubljana bakery since 1998' (0.6): "
+    "mean 0.8.",
+    source="design.md 'Analysis (spaCy)' (field-weighted discoverability); field weights: "
+    "audit/platforms/rules.py FIELD_WEIGHTS; " + _MOSSERI,
+)
+
+# Profile.not_observed keys -> the discoverability fields they hide.
+_UNSEEN_FIELDS = {
+    "display_name": ("name",),
+    "category": ("category",),
+    "bio": ("bio",),
+    "posts": ("captions", "hashtags", "alt"),
+    "alt_text": ("alt",),
+    "location": ("location",),
+    "geotags": ("location",),
+}
+
+
+@check(KEY007)
+def keyword_discoverability(profile: Profile, ctx: CheckContext) -> CheckResult:
+    if not ctx.keywords:
+        return no_keywords(KEY007)
+    cells = profile_cells(profile, ctx.keywords, ctx.rules.search_fields)
+    platform = profile.platform
+    where = platform.label
+
+    def fields_text(fields: Sequence[str]) -> str:
+        return ", ".join(field_label(f, platform) for f in fields)
+
+    evidence = [
+        Evidence(field=f"keyword {c.keyword!r}", value=fields_text(c.fields) or "not found")
+        for c in cells
+    ]
+    found = [c for c in cells if c.score > 0]
+    missing = [c for c in cells if c.score == 0]
+    if not found:
+        searched = {f for f, w in ctx.rules.search_fields.items() if w > 0}
+        hidden = [
+            key
+            for key, fields in _UNSEEN_FIELDS.items()
+            if key in profile.not_observed and searched.intersection(fields)
+        ]
+        unseen = not_observed(profile, *hidden)
+        if unseen:
+            return KEY007.na(unseen, evidence)
+    score = sum(c.score for c in cells) / len(cells)
+    parts = [
+        f"Findable on {where} for {len(found)} of {len(cells)} target keywords "
+        f"(mean field weight {score:.2f})"
+    ]
+    if found:
+        best = max(found, key=lambda c: (c.score, c.strength))
+        parts.append(f"strongest: {best.keyword!r} in the {fields_text(best.fields)}")
+    if missing:
+        names = ", ".join(repr(c.keyword) for c in missing)
+        parts.append(f"missing: {names}")
+        for c in missing:
+            if c.unindexed:
+                parts.append(
+                    f"{c.keyword!r} is only in the {fields_text(c.unindexed)}, which {where} "
+                    "search does not read"
+                )
+    return KEY007.graded(score, "; ".join(parts) + ".", evidence, warn_below=0.6, fail_below=0.2)

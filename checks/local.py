@@ -3,11 +3,12 @@ geotagged posts are what place search and "near me" results read."""
 
 from __future__ import annotations
 
+from audit.discover import profile_language
 from audit.model import Brand, Place, Platform, Profile
 from audit.result import Category, CheckResult, Severity
 from checks.base import CheckContext, CheckMeta, check, not_observed
 from checks.common import ev, post_ev, quote, recent_posts
-from checks.keywords import keyword_in
+from checks.keywords import target_in
 
 
 def describe(place: Place) -> str:
@@ -59,7 +60,8 @@ def location_not_public(profile: Profile, ctx: CheckContext) -> CheckResult:
     if pin_line:
         shown.append(f"📍 line {quote(pin_line.strip())}")
     city = brand_city(ctx.brand)
-    if city and not pin_line and keyword_in(bio, city):
+    # Inflected place names count: 'v Ljubljani' says Ljubljana.
+    if city and not pin_line and target_in(bio, city, profile_language(profile)):
         shown.append(f"{city} in the {ctx.rules.bio_label.lower()}")
     evidence = [ev(profile, "location", describe(loc) if loc else None), ev(profile, "bio", bio)]
     if shown:
@@ -139,9 +141,10 @@ def location_inconsistent(profile: Profile, ctx: CheckContext) -> CheckResult:
             "to compare with."
         )
     names = [n for n in (city, ctx.brand.name) if n]
+    lang = profile_language(profile)
 
     def agrees(text: str) -> bool:
-        return any(keyword_in(text, n) for n in names)
+        return any(target_in(text, n, lang) for n in names)
 
     loc_text = describe(profile.location) if profile.location else ""
     geotags = [

@@ -11,21 +11,36 @@ import json
 import math
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
-from audit.model import Outcome
-from audit.result import CheckResult, Evidence, ProfileResult, Severity, Status, band
+from audit.model import Outcome, Platform
+from audit.result import (
+    CheckResult,
+    Discoverability,
+    Evidence,
+    KeywordCell,
+    ProfileResult,
+    Severity,
+    Status,
+    band,
+)
 
 __all__ = [
+    "NO_FIELD",
     "PRIORITIES",
+    "MatrixColumn",
     "band_label",
     "band_of",
+    "cell_text",
     "evidence_compact",
     "evidence_value",
+    "field_text",
     "format_datetime",
     "is_http_url",
+    "keyword_matrix",
     "not_captured",
     "number_text",
     "outcome_label",
@@ -227,3 +242,76 @@ def format_datetime(when: datetime | None) -> str:
     if when.tzinfo is None:
         return when.strftime("%Y-%m-%d %H:%M")
     return when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+# --- the keyword matrix ------------------------------------------------------------------
+
+_FIELD_TEXT = {
+    "name": "name field",
+    "handle": "handle",
+    "category": "category",
+    "bio": "bio",
+    "captions": "captions",
+    "hashtags": "hashtags",
+    "search_keywords": "channel keywords",
+    "alt": "alt text",
+    "location": "location",
+}
+
+NO_FIELD = "—"
+
+
+def field_text(field: str) -> str:
+    """A discoverability field as a reader calls it ('name' is the name field)."""
+    return _FIELD_TEXT.get(field, field.replace("_", " "))
+
+
+def cell_text(cell: KeywordCell | None) -> str:
+    """The fields that carry the keyword, strongest first; "—" when none does. Fields the
+    platform's search does not read are named after the dash: they carry nothing there."""
+    if cell is None:
+        return NO_FIELD
+    shown = ", ".join(field_text(f) for f in cell.fields) or NO_FIELD
+    if cell.unindexed:
+        unread = ", ".join(field_text(f) for f in cell.unindexed)
+        shown += (
+            f" (also {unread}, not searched here)"
+            if cell.fields
+            else f" ({unread}, not searched here)"
+        )
+    return shown
+
+
+@dataclass(frozen=True)
+class MatrixColumn:
+    """One profile of the keyword matrix: the brand's first, then competitors'."""
+
+    platform: Platform
+    handle: str
+    competitor: bool
+
+    @property
+    def label(self) -> str:
+        return f"{self.platform.label} @{self.handle}"
+
+
+def keyword_matrix(
+    disc: Discoverability,
+) -> tuple[list[MatrixColumn], list[tuple[str, list[KeywordCell | None]]]]:
+    """The cells as a table: columns in the order the result lists profiles (brand's first),
+    one row per keyword with the cell of each column (None when it has none)."""
+    columns: list[MatrixColumn] = []
+    for cell in disc.cells:
+        col = MatrixColumn(cell.platform, cell.handle, cell.competitor)
+        if col not in columns:
+            columns.append(col)
+    columns.sort(key=lambda c: c.competitor)  # stable: brand's first, order kept
+    index = {(c.platform, c.handle, c.competitor): i for i, c in enumerate(columns)}
+    rows: list[tuple[str, list[KeywordCell | None]]] = []
+    for keyword in disc.keywords:
+        row: list[KeywordCell | None] = [None] * len(columns)
+        for cell in disc.cells:
+            if cell.keyword == keyword:
+                row[index[(cell.platform, cell.handle, cell.competitor)]] = cell
+        rows.append((keyword, row))
+    return columns, rows

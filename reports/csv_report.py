@@ -2,6 +2,12 @@
 
 Brand-wide checks are rows too (platform and handle left empty). Cells that a spreadsheet
 would run as a formula are defused, because bios and captions are written by strangers.
+
+The 15 columns are a contract for spreadsheets already built on them, so the keyword
+matrix, the competitor rankings and the competitors' own results are not added as rows of
+another kind (that would need a `kind` column): per profile, KEY007's row carries the
+discoverability score and names the best and missing keywords; the matrix itself is in the
+JSON, Markdown and HTML reports.
 """
 
 from __future__ import annotations

@@ -17,16 +17,21 @@ from audit.result import (
     AuditResult,
     CategoryScore,
     CheckResult,
+    Discoverability,
     Evidence,
+    KeywordCell,
     ProfileResult,
     Status,
 )
 from reports._common import (
+    NO_FIELD,
     band_label,
     band_of,
     evidence_value,
+    field_text,
     format_datetime,
     is_http_url,
+    keyword_matrix,
     not_captured,
     outcome_label,
     passed,
@@ -284,6 +289,121 @@ def _glance(result: AuditResult) -> str:
     )
 
 
+def _heat(score: float) -> str:
+    """Heat class of a cell: 0 = not findable there, 4 = in the name field (or as strong)."""
+    if score <= 0:
+        return "heat-0"
+    if score < 0.3:
+        return "heat-1"
+    if score < 0.5:
+        return "heat-2"
+    if score < 0.8:
+        return "heat-3"
+    return "heat-4"
+
+
+def _matrix_cell(cell: KeywordCell | None) -> str:
+    if cell is None:
+        return '<td class="heat heat-none">—</td>'
+    score = f"{cell.score:.2f}"
+    shown = ", ".join(field_text(f) for f in cell.fields) or NO_FIELD
+    unread = ""
+    if cell.unindexed:
+        fields = ", ".join(field_text(f) for f in cell.unindexed)
+        also = "also " if cell.fields else ""
+        unread = f' <span class="unread">({also}{_e(fields)}, not searched here)</span>'
+    return (
+        f'<td class="heat {_heat(cell.score)}" title="field weight {score}">{_e(shown)}'
+        f'{unread}<span class="sr-only"> (field weight {score})</span></td>'
+    )
+
+
+def _matrix_head(platform: str, handle: str, competitor: bool) -> str:
+    cls = ' class="competitor"' if competitor else ""
+    whose = '<br><span class="small muted">competitor</span>' if competitor else ""
+    return (
+        f'<th scope="col"{cls}><span class="platform">{_e(platform)}</span><br>'
+        f"{_user('@' + handle)}{whose}</th>"
+    )
+
+
+def _matrix(disc: Discoverability) -> str:
+    columns, rows = keyword_matrix(disc)
+    if not columns or not rows:
+        return ""
+    head = "".join(_matrix_head(c.platform.label, c.handle, c.competitor) for c in columns)
+    body = []
+    for keyword, cells in rows:
+        tag = ' <span class="chip small">proposed</span>' if disc.proposed else ""
+        body.append(
+            f'<tr><th scope="row">{_user(keyword)}{tag}</th>'
+            f"{''.join(_matrix_cell(c) for c in cells)}</tr>"
+        )
+    return (
+        '<div class="matrix-wrap"><table class="matrix">'
+        "<caption>Where each target keyword appears: the fields that carry it, strongest "
+        "first, coloured by what that field weighs in the platform's search (darker = "
+        "easier to find; — = not found)</caption>"
+        f'<thead><tr><th scope="col">Keyword</th>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def _competitor_table(competitors: Sequence[ProfileResult]) -> str:
+    rows = "".join(
+        f"<tr><td>{_e(p.platform.label)}</td><td>{_user('@' + p.handle)}</td>"
+        f"<td>{_user(p.display_name) if p.display_name else ''}</td>"
+        f"<td>{_score_pill(p)}</td></tr>"
+        for p in competitors
+    )
+    return (
+        "<h4>Competitors</h4>"
+        '<table class="glance competitors"><thead><tr><th scope="col">Platform</th>'
+        '<th scope="col">Handle</th><th scope="col">Name</th><th scope="col">Score</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+        '<p class="small muted">Checked and scored like your profiles; not part of your '
+        "score.</p>"
+    )
+
+
+def _keywords(disc: Discoverability | None, competitors: Sequence[ProfileResult]) -> str:
+    """The keyword matrix, the simulated search against competitors, suggestions and the
+    competitors' scores."""
+    parts: list[str] = []
+    if disc is not None:
+        if disc.proposed:
+            parts.append(
+                '<p class="notice small">These keywords were proposed by findable from the '
+                "brand's website and own texts (proposed; confirm with --keywords or the "
+                "brand file).</p>"
+            )
+        parts.append(_matrix(disc))
+        if disc.rankings:
+            items = "".join(_user(r.sentence, "li") for r in disc.rankings)
+            parts.append(f'<h4>Against competitors</h4><ul class="rankings">{items}</ul>')
+        if disc.suggestions:
+            items = "".join(
+                f'<li class="chip">{_user(k)}'
+                + (
+                    f' <span class="muted">· {_user(", ".join(disc.suggested_by[k]))}</span>'
+                    if disc.suggested_by.get(k)
+                    else ""
+                )
+                + "</li>"
+                for k in disc.suggestions
+            )
+            parts.append(
+                "<h4>Keywords competitors use and you do not</h4>"
+                f'<ul class="chips suggestions">{items}</ul>'
+            )
+    if competitors:
+        parts.append(_competitor_table(competitors))
+    body = "".join(p for p in parts if p)
+    if not body:
+        return ""
+    return f'<h2>Keywords</h2><section class="card keywords">{body}</section>'
+
+
 def _header(result: AuditResult) -> str:
     title = _user(result.brand) if result.brand else "Social search audit"
     meta = (
@@ -315,6 +435,7 @@ def render_html(result: AuditResult) -> str:
     one card per profile, notes."""
     page_title = f"Findability audit — {result.brand}" if result.brand else "Findability audit"
     body = [_header(result), _glance(result)]
+    body.append(_keywords(result.discoverability, result.competitors))
     if result.brand_checks:
         body.append(
             '<h2>Across all profiles</h2><section class="card">'

@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from audit.result import AuditResult, CheckResult, ProfileResult
+from audit.result import AuditResult, CheckResult, Discoverability, ProfileResult
 from reports._common import (
     band_label,
     band_of,
+    cell_text,
     evidence_compact,
     format_datetime,
     is_http_url,
+    keyword_matrix,
     not_captured,
     passed,
     profile_status_text,
@@ -161,6 +163,54 @@ def _profile_section(profile: ProfileResult) -> list[str]:
     return lines + _checklist(profile.checks, profile, level=4)
 
 
+def _cell(text: str) -> str:
+    """Escaped text for a table cell (md_escape already escapes the pipe)."""
+    return md_escape(text) or " "
+
+
+def _keywords_section(disc: Discoverability, competitors: Sequence[ProfileResult]) -> list[str]:
+    """The matrix (keyword rows x profile columns, cell = the fields that carry it), the
+    simulated search against competitors, suggestions and the competitors' scores."""
+    lines = ["", "## Keywords"]
+    if disc.proposed:
+        lines += [
+            "",
+            "These keywords were proposed by findable from the brand's website and own texts "
+            "(proposed; confirm with --keywords or the brand file).",
+        ]
+    columns, rows = keyword_matrix(disc)
+    if columns and rows:
+        header = ["Keyword"] + [
+            f"{c.platform.label} @{md_escape(c.handle)}" + (" (competitor)" if c.competitor else "")
+            for c in columns
+        ]
+        lines += ["", "| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+        for keyword, cells in rows:
+            name = md_escape(keyword) + (" (proposed)" if disc.proposed else "")
+            lines.append("| " + " | ".join([name] + [_cell(cell_text(c)) for c in cells]) + " |")
+        lines += [
+            "",
+            "Each cell lists the fields that carry the keyword, strongest first (the name field "
+            "weighs most in search, then handle, bio, captions and hashtags, alt text, "
+            "location); — means none does.",
+        ]
+    elif not disc.keywords:
+        lines += ["", "No target keywords: nothing to match."]
+    if disc.rankings:
+        lines += ["", "### Against competitors", ""]
+        lines += [f"- {md_escape(r.sentence)}" for r in disc.rankings]
+    if disc.suggestions:
+        lines += ["", "### Keywords competitors use and you do not", ""]
+        for keyword in disc.suggestions:
+            by = disc.suggested_by.get(keyword, [])
+            where = f" — used by {md_escape(', '.join(by))}" if by else ""
+            lines.append(f"- {md_escape(keyword)}{where}")
+    if competitors:
+        lines += ["", "### Competitors", ""]
+        lines += [f"- {_profile_heading(p)}" for p in competitors]
+    return lines
+
+
 def _title(result: AuditResult) -> str:
     head = f"# Findable audit: {md_escape(result.brand)}" if result.brand else "# Findable audit"
     shown = score_text(result.score)
@@ -184,6 +234,12 @@ def render_markdown(result: AuditResult) -> str:
         lines += [f"- {_profile_heading(p)}" for p in result.profiles]
     else:
         lines.append("- No profiles were audited.")
+
+    if result.discoverability is not None:
+        lines += _keywords_section(result.discoverability, result.competitors)
+    elif result.competitors:
+        lines += ["", "## Competitors", ""]
+        lines += [f"- {_profile_heading(p)}" for p in result.competitors]
 
     if result.brand_checks:
         lines += ["", "## Across all profiles"]

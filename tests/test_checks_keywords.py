@@ -1,4 +1,4 @@
-"""KEY001-KEY006 and the interim keyword matcher."""
+"""KEY001-KEY007, the plain matcher and the lemma-aware one for target keywords."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import pytest
 
 from audit.model import Platform, Profile
 from audit.result import Status
+from checks import bio
+from checks import hashtags as hsh
 from checks import keywords as key
-from checks.keywords import keyword_in
+from checks.keywords import keyword_in, target_in
 from tests.checks_kit import assert_result, make_ctx, make_profile, post
 
 KW = ["sourdough", "bakery austin"]
@@ -190,3 +192,143 @@ class TestKeywordsUndefined:
     def test_manual_when_none(self) -> None:
         r = key.keywords_undefined([], make_ctx())
         assert_result(r, Status.MANUAL, None, "No target keywords", "KEY001")
+
+
+class TestTargetIn:
+    """Target keywords match in any inflection: the spaCy pipelines behind audit.nlp."""
+
+    @pytest.mark.parametrize(
+        ("text", "keyword", "lang", "expected"),
+        [
+            ("Blue Door Bakery", "bakeries", "en", True),
+            ("Best bakeries in Austin", "bakery", "en", True),
+            ("Najboljša pekarna v Ljubljani", "pekarni", "sl", True),
+            ("Kruh iz naše pekarne", "pekarna", None, True),
+            ("Café de Flore", "cafe", None, True),
+            ("bakery in austin", "bakery austin", "en", False),
+            ("party", "art", None, False),
+        ],
+    )
+    def test_inflections(self, text: str, keyword: str, lang: str | None, expected: bool) -> None:
+        assert target_in(text, keyword, lang) is expected
+
+    def test_the_plain_matcher_stays_plain(self) -> None:
+        # Call-to-action words and other fixed lists: an inflection is another word.
+        assert not keyword_in("Best bakeries in Austin", "bakery")
+
+
+EN_BIO = "We bake sourdough bread and pastries every morning in East Austin."
+
+
+class TestInflectionsThroughTheChecks:
+    def test_key001_name_field(self) -> None:
+        p = make_profile(display_name="Blue Door Bakery", bio=EN_BIO)
+        r = key.keyword_not_in_name(p, make_ctx(keywords=["bakeries"]))
+        assert_result(r, Status.PASS, 1.0, "contains bakeries")
+
+    def test_key002_slovenian_bio(self) -> None:
+        p = make_profile(bio="Najboljša pekarna v centru Ljubljane. Kruh z drožmi vsak dan.")
+        r = key.keyword_not_in_bio(p, make_ctx(keywords=["pekarni"]))
+        assert_result(r, Status.PASS, 1.0, "contains pekarni")
+
+    def test_key003_captions(self) -> None:
+        posts = [post(1, 1, "Our bakeries open at seven"), post(2, 2, "Monday mood")]
+        r = key.keyword_coverage_captions(make_profile(posts=posts), make_ctx(keywords=["bakery"]))
+        assert_result(r, Status.PASS, 0.5, "1 of 2 recent posts")
+
+    def test_bio006_first_line(self) -> None:
+        p = make_profile(bio="Sveže pekarne v Ljubljani\nOdprto vsak dan")
+        r = bio.bio_first_line_weak(p, make_ctx(keywords=["pekarna"]))
+        assert_result(r, Status.PASS, 1.0)
+
+    def test_hsh003_caption_fold(self) -> None:
+        p = make_profile(posts=[post(1, 1, "Fresh croissants from both our bakeries today")])
+        r = hsh.caption_keyword_late(p, make_ctx(keywords=["bakery"]))
+        assert_result(r, Status.PASS, 1.0, "(1)")
+
+    def test_key004_counts_inflections(self) -> None:
+        p = make_profile(bio="Cake shops: cake shop, cake-shop, Cake Shops and a cake shop.")
+        r = key.keyword_stuffing(p, make_ctx(keywords=["cake shop"]))
+        assert_result(r, Status.WARN, 0.5, "keyword 'cake shop' appears 5 times")
+
+    def test_key005_handle_holds_the_lemma(self) -> None:
+        p = make_profile(handle="modrabakery", bio=EN_BIO)
+        r = key.handle_searchable(p, make_ctx(keywords=["bakeries"]))
+        assert_result(r, Status.PASS, 1.0, "bakery")
+
+
+class TestKeywordDiscoverability:
+    def test_pass_when_every_keyword_is_in_the_name_field(self) -> None:
+        p = make_profile(display_name="Blue Door Bakery · Sourdough", bio=EN_BIO)
+        r = key.keyword_discoverability(p, make_ctx(keywords=["bakeries", "sourdough"]))
+        assert_result(
+            r,
+            Status.PASS,
+            1.0,
+            "Findable on Instagram for 2 of 2 target keywords (mean field weight 1.00)",
+            "strongest: 'bakeries' in the name field, handle",
+        )
+        assert [(e.field, e.value) for e in r.evidence] == [
+            ("keyword 'bakeries'", "name field, handle"),
+            ("keyword 'sourdough'", "name field, bio"),
+        ]
+        assert r.fix is None
+
+    def test_warn_names_the_missing_keyword(self) -> None:
+        p = make_profile(handle="modravrata", display_name="Modra Vrata", bio=EN_BIO)
+        r = key.keyword_discoverability(p, make_ctx(keywords=["sourdough", "croissants"]))
+        assert_result(
+            r,
+            Status.WARN,
+            0.3,
+            "1 of 2",
+            "strongest: 'sourdough' in the bio",
+            "missing: 'croissants'",
+        )
+        assert r.fix and "name field" in r.fix
+
+    def test_fail_when_found_nowhere(self) -> None:
+        p = make_profile(handle="modravrata", display_name="Modra Vrata", bio="Good vibes only ✨")
+        r = key.keyword_discoverability(p, make_ctx(keywords=["sourdough", "ljubljana bakery"]))
+        assert_result(r, Status.FAIL, 0.0, "0 of 2", "missing: 'sourdough', 'ljubljana bakery'")
+        assert r.evidence[0].value == "not found"
+
+    def test_a_field_the_platform_does_not_read(self) -> None:
+        p = make_profile(
+            Platform.TIKTOK, handle="modravrata", display_name="Modra Vrata", bio=EN_BIO
+        )
+        r = key.keyword_discoverability(p, make_ctx(p, keywords=["sourdough"]))
+        assert_result(
+            r, Status.FAIL, 0.0, "'sourdough' is only in the bio, which TikTok search does not read"
+        )
+
+    def test_platform_labels_for_the_bio(self) -> None:
+        p = make_profile(Platform.YOUTUBE, handle="modravrata", bio=EN_BIO)
+        r = key.keyword_discoverability(p, make_ctx(p, keywords=["sourdough"]))
+        assert_result(r, Status.PASS, 0.6, "in the channel description")
+
+    def test_na_when_the_input_cannot_show_the_searched_fields(self) -> None:
+        p = make_profile(
+            handle="modravrata",
+            not_observed={"bio": "the data export has no bio", "posts": "no posts"},
+        )
+        r = key.keyword_discoverability(p, make_ctx(keywords=["sourdough"]))
+        assert_result(r, Status.NA, None, "the data export has no bio")
+
+    def test_judged_when_something_was_found_despite_blind_spots(self) -> None:
+        p = make_profile(
+            display_name="Sourdough House", not_observed={"bio": "the data export has no bio"}
+        )
+        r = key.keyword_discoverability(p, make_ctx(keywords=["sourdough"]))
+        assert_result(r, Status.PASS, 1.0)
+
+    def test_manual_without_keywords(self) -> None:
+        r = key.keyword_discoverability(make_profile(display_name="Blue Door"), make_ctx())
+        assert_result(r, Status.MANUAL, None, "No target keywords")
+
+    def test_registered_in_the_keywords_family(self) -> None:
+        from checks import REGISTRY
+
+        ids = [c.meta.id for c in REGISTRY]
+        assert ids.index("KEY007") == ids.index("KEY005") + 1
+        assert key.KEY007.category.value == "keywords" and key.KEY007.weight == 3

@@ -28,6 +28,7 @@ CATALOG_SLUGS = {
     "KEY004": "keyword-stuffing",
     "KEY005": "handle-searchable",
     "KEY006": "keywords-undefined",
+    "KEY007": "keyword-discoverability",
     "ALT001": "alt-text-coverage",
     "ALT002": "alt-text-quality",
     "ALT003": "alt-text-auto-only",

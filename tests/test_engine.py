@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 import audit.engine as engine
-from audit.engine import audit, run_brand_checks, run_checks, select_checks
+from audit.engine import NO_KEYWORDS_NOTE, audit, run_brand_checks, run_checks, select_checks
 from audit.errors import InputError
-from audit.model import Avatar, Brand, CaptureInfo, Link, Outcome, Platform, Profile
+from audit.model import Avatar, Brand, CaptureInfo, Link, Outcome, Place, Platform, Profile
 from audit.result import Category, CheckResult, Severity, Status
+from audit.site import SiteText
 from checks.base import Check, CheckContext, CheckMeta, check
 from tests.checks_kit import NOW, image, make_ctx, make_profile, post
 
@@ -148,6 +149,35 @@ def good_instagram() -> Profile:
 
 BRAND = Brand(name="Blue Door Bakery", keywords=["sourdough", "bakery"], location="Austin, TX")
 
+SITE = SiteText(
+    url="https://bluedoorbakery.com/",
+    title="Blue Door Bakery | Sourdough bakery in East Austin",
+    description="Sourdough loaves, pastries and birthday cakes, baked daily in East Austin.",
+    headings=["Our sourdough", "Visit the bakery"],
+    lang="en",
+)
+
+
+def rival_instagram() -> Profile:
+    """A well-kept competitor with 'Bakery' in its name field."""
+    return good_instagram().model_copy(
+        update={
+            "handle": "rivalbakery",
+            "display_name": "Rival Bakeries Austin",
+            "bio": "Croissants and sourdough in Austin\nOrder ahead ↓",
+        }
+    )
+
+
+def crumb_tiktok() -> Profile:
+    """A thin competitor on another platform."""
+    return make_profile(
+        Platform.TIKTOK,
+        handle="crumbandco",
+        display_name="Crumb & Co",
+        posts=[post(1, 3, "Vegan croissants, gluten-free too", location=Place(city="Austin"))],
+    )
+
 
 class TestAudit:
     def test_full_audit(self) -> None:
@@ -191,13 +221,29 @@ class TestAudit:
         cad = next(r for r in result.profiles[0].checks if r.id == "CAD001")
         assert "1 days ago" in cad.message
 
-    def test_no_keywords_means_manual_checks_and_a_note(self) -> None:
-        result = audit([good_instagram()], Brand(), tool_version="1", generated_at=NOW)
+    def test_no_keywords_and_nothing_to_propose_means_manual_checks_and_a_note(self) -> None:
+        result = audit([make_profile()], Brand(), tool_version="1", generated_at=NOW)
         checks = {r.id: r for r in result.profiles[0].checks}
-        for cid in ("KEY001", "KEY002", "KEY003", "BIO006", "HSH003"):
+        for cid in ("KEY001", "KEY002", "KEY003", "KEY007", "HSH003"):
             assert checks[cid].status is Status.MANUAL
-        assert any("No target keywords were given" in n for n in result.notes)
+        assert NO_KEYWORDS_NOTE in result.notes
         assert result.brand_checks[0].status is Status.MANUAL
+        assert result.keywords == [] and not result.keywords_proposed
+        assert result.discoverability is None
+
+    def test_without_keywords_they_are_proposed_from_the_site_and_profiles(self) -> None:
+        result = audit([good_instagram()], Brand(), tool_version="1", generated_at=NOW, site=SITE)
+        assert result.keywords_proposed and 3 <= len(result.keywords) <= 6
+        assert "sourdough" in result.keywords
+        note = next(n for n in result.notes if "proposed" in n)
+        assert "website" in note and "proposed; confirm with --keywords or the brand file" in note
+        key006 = result.brand_checks[0]
+        assert key006.id == "KEY006" and key006.status is Status.MANUAL
+        assert "confirm with --keywords or the brand file" in key006.message
+        checks = {r.id: r for r in result.profiles[0].checks}
+        assert checks["KEY007"].status is Status.PASS
+        disc = result.discoverability
+        assert disc is not None and disc.proposed and disc.keywords == result.keywords
 
     def test_proposed_keywords_are_flagged(self) -> None:
         result = audit(
@@ -253,6 +299,93 @@ class TestAudit:
         assert result.profiles[0].checks[0].message == "Not captured (not_found)."
 
 
+class TestCompetitors:
+    def test_checked_and_scored_but_not_in_the_brand_score(self) -> None:
+        alone = audit([good_instagram()], BRAND, tool_version="1", generated_at=NOW)
+        weak = make_profile(handle="weakrival", display_name="Weak")
+        result = audit(
+            [good_instagram()],
+            BRAND,
+            tool_version="1",
+            generated_at=NOW,
+            competitors=[weak, rival_instagram()],
+        )
+        assert result.score == alone.score
+        assert [p.handle for p in result.profiles] == ["bluedoorbakery"]
+        assert [p.handle for p in result.competitors] == ["weakrival", "rivalbakery"]
+        weak_result, rival_result = result.competitors
+        assert weak_result.score is not None and rival_result.score is not None
+        assert weak_result.score < 50 < rival_result.score
+        assert {r.id for r in rival_result.checks} == {r.id for r in result.profiles[0].checks}
+        # Brand-level checks compare the brand's own profiles only.
+        con001 = next(r for r in result.brand_checks if r.id == "CON001")
+        assert "rivalbakery" not in con001.message
+
+    def test_the_simulated_search(self) -> None:
+        result = audit(
+            [good_instagram()],
+            BRAND,
+            tool_version="1",
+            generated_at=NOW,
+            keywords=["bakery", "croissants"],
+            competitors=[rival_instagram(), crumb_tiktok()],
+        )
+        disc = result.discoverability
+        assert disc is not None and not disc.proposed
+        assert disc.keywords == ["bakery", "croissants"]
+        handles = [(c.keyword, c.handle, c.competitor) for c in disc.cells]
+        assert handles == [
+            ("bakery", "bluedoorbakery", False),
+            ("bakery", "rivalbakery", True),
+            ("bakery", "crumbandco", True),
+            ("croissants", "bluedoorbakery", False),
+            ("croissants", "rivalbakery", True),
+            ("croissants", "crumbandco", True),
+        ]
+        # Only Instagram has both the brand and a competitor.
+        assert [(r.keyword, r.platform, r.rank, r.of) for r in disc.rankings] == [
+            ("bakery", Platform.INSTAGRAM, 1, 2),
+            ("croissants", Platform.INSTAGRAM, None, 2),
+        ]
+        assert [r.sentence for r in disc.rankings] == [
+            "For 'bakery' you rank 1st of 2 on Instagram, with it in your name field, handle and "
+            "bio; next is @rivalbakery, with it in its name field and handle.",
+            "For 'croissants' you do not show up on Instagram (1 of 2 profiles there do): "
+            "nothing on your profile carries it; @rivalbakery has it in its bio.",
+        ]
+        assert disc.suggestions and "croissants" not in disc.suggestions
+        by = disc.suggested_by
+        assert all(h.startswith("@") and h.endswith(")") for hs in by.values() for h in hs)
+
+    def test_a_competitor_that_could_not_be_read(self) -> None:
+        lost = make_profile(
+            handle="hiddenrival", capture=CaptureInfo(outcome=Outcome.LOGIN_WALL, reason="wall")
+        )
+        result = audit(
+            [good_instagram()], BRAND, tool_version="1", generated_at=NOW, competitors=[lost]
+        )
+        assert result.competitors[0].score is None
+        assert "1 of 1 competitor profiles could not be read: Instagram @hiddenrival" in (
+            " ".join(result.notes)
+        )
+        assert result.discoverability is not None
+        assert result.discoverability.rankings == []
+        assert all(c.handle != "hiddenrival" for c in result.discoverability.cells)
+
+    def test_deterministic(self) -> None:
+        def run() -> str:
+            return audit(
+                [good_instagram()],
+                Brand(name="Blue Door Bakery"),
+                tool_version="1",
+                generated_at=NOW,
+                competitors=[rival_instagram(), crumb_tiktok()],
+                site=SITE,
+            ).model_dump_json()
+
+        assert run() == run()
+
+
 def test_run_brand_checks_leaves_out_not_captured_profiles() -> None:
     ok = make_profile(handle="bluedoorbakery")
     other = make_profile(Platform.X, handle="bdb_austin")
@@ -264,12 +397,15 @@ def test_run_brand_checks_leaves_out_not_captured_profiles() -> None:
 
 
 _REPLAY_SCRIPT = """
-from tests.test_engine import BRAND, NOW, good_instagram
+from tests.test_engine import BRAND, NOW, SITE, crumb_tiktok, good_instagram, rival_instagram
 from audit.engine import audit
-from audit.model import Platform
+from audit.model import Brand, Platform
 from tests.checks_kit import make_profile
 profiles = [good_instagram(), make_profile(Platform.X, handle="bdb_atx", display_name="BDB")]
+rivals = [rival_instagram(), crumb_tiktok()]
 print(audit(profiles, BRAND, tool_version="1", generated_at=NOW).model_dump_json())
+print(audit(profiles, Brand(), tool_version="1", generated_at=NOW, competitors=rivals,
+            site=SITE).model_dump_json())
 """
 
 

@@ -11,7 +11,13 @@ from audit.model import Outcome, Platform
 from audit.result import Evidence, Status
 from reports import render
 from reports.csv_report import COLUMNS, defuse, render_csv
-from tests.test_reports_helpers import audit_result, check, mixed_checks, profile_result
+from tests.test_reports_helpers import (
+    audit_result,
+    check,
+    discoverability,
+    mixed_checks,
+    profile_result,
+)
 
 
 def _rows(text: str) -> list[dict[str, str]]:
@@ -119,3 +125,17 @@ def test_evidence_values_read_as_short_text() -> None:
     assert row["evidence"] == (
         'empty=""; none=none; flag=yes; ratio=0.3333; place={"city": "Tehran", "lat": 35.7}'
     )
+
+
+def test_matrix_and_competitors_leave_the_columns_alone() -> None:
+    # The 15 columns are a contract: the matrix lives in JSON/Markdown/HTML, and
+    # competitors' own check results are not mixed into the brand's rows.
+    plain = audit_result([profile_result(checks=mixed_checks())])
+    rich = plain.model_copy(
+        update={
+            "discoverability": discoverability(),
+            "competitors": [profile_result("rivalbakery", checks=mixed_checks())],
+        }
+    )
+    assert render_csv(rich) == render_csv(plain)
+    assert len(COLUMNS) == 15

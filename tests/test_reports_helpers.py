@@ -14,7 +14,10 @@ from audit.result import (
     Category,
     CategoryScore,
     CheckResult,
+    Discoverability,
     Evidence,
+    KeywordCell,
+    KeywordRank,
     ProfileResult,
     Severity,
     Status,
@@ -148,3 +151,54 @@ def mixed_checks() -> list[CheckResult]:
         check("ERR01", Status.ERROR, fix=None, message="Check crashed: KeyError 'x'"),
         check("MAN01", Status.MANUAL, fix=None, message="Needs a human to confirm the address"),
     ]
+
+
+HOSTILE_KEYWORD = "<img src=x onerror=alert(1)> | *pipe* [x](javascript:alert(2))"
+
+
+def discoverability(*, proposed: bool = False, keyword: str = "sourdough") -> Discoverability:
+    """A small matrix: the brand on Instagram and TikTok, one competitor on Instagram,
+    a Persian keyword, a ranking sentence and a suggestion."""
+    ig, tt = Platform.INSTAGRAM, Platform.TIKTOK
+    cells = [
+        KeywordCell(
+            keyword=keyword, platform=ig, handle="bluedoor", fields=["name", "bio"], score=1.0,
+            strength=1.6,
+        ),
+        KeywordCell(keyword=keyword, platform=tt, handle="bluedoor.atx", unindexed=["bio"]),
+        KeywordCell(
+            keyword=keyword, platform=ig, handle="rivalbakery", competitor=True,
+            fields=["captions"], score=0.4, strength=0.4,
+        ),
+        KeywordCell(
+            keyword="نان سنگک", platform=ig, handle="bluedoor", fields=["hashtags"], score=0.4,
+            strength=0.4,
+        ),
+        KeywordCell(keyword="نان سنگک", platform=tt, handle="bluedoor.atx"),
+        KeywordCell(
+            keyword="نان سنگک", platform=ig, handle="rivalbakery", competitor=True,
+            fields=["name", "handle"], score=1.0, strength=1.8,
+        ),
+    ]  # fmt: skip
+    rankings = [
+        KeywordRank(
+            keyword="نان سنگک",
+            platform=ig,
+            handle="bluedoor",
+            rank=2,
+            of=2,
+            leader_handle="rivalbakery",
+            leader_fields=["name", "handle"],
+            order=["rivalbakery", "bluedoor"],
+            sentence="For 'نان سنگک' you rank 2nd of 2 on Instagram; @rivalbakery has it in its "
+            "name field and handle, your best is the hashtags.",
+        )
+    ]
+    return Discoverability(
+        keywords=[keyword, "نان سنگک"],
+        proposed=proposed,
+        cells=cells,
+        rankings=rankings,
+        suggestions=["gluten-free"],
+        suggested_by={"gluten-free": ["@rivalbakery (Instagram)"]},
+    )

@@ -12,8 +12,10 @@ from reports._svg import BAND_COLOURS
 from reports.html import render_html
 from tests.test_reports_helpers import (
     HOSTILE_BIO,
+    HOSTILE_KEYWORD,
     audit_result,
     check,
+    discoverability,
     mixed_checks,
     posts,
     profile_result,
@@ -233,3 +235,81 @@ def test_brand_checks_and_notes_are_rendered() -> None:
     page = Page(render(result, "html"))
     assert "Across all profiles" in page.text and "Use one handle." in page.text
     assert "Heads up" in page.text
+
+
+# --- the Keywords section ----------------------------------------------------------------
+
+
+def _keywords_html(*, proposed: bool = False, keyword: str = "sourdough") -> str:
+    competitors = [
+        profile_result("rivalbakery", score=81.0, band="needs-work"),
+        profile_result("lostrival", outcome=Outcome.LOGIN_WALL),
+    ]
+    disc = discoverability(proposed=proposed, keyword=keyword)
+    return render_html(audit_result(discoverability=disc, competitors=competitors))
+
+
+def _section_of(text: str) -> str:
+    return text[text.index("<h2>Keywords</h2>") : text.index("<h2>Profiles</h2>")]
+
+
+def test_matrix_is_an_accessible_heat_table() -> None:
+    section = _section_of(_keywords_html())
+    text = section[section.index('<table class="matrix">') : section.index("</table>")]
+    page = Page(text)
+    assert page.tags("caption")
+    headers = [a for a in page.tags("th") if a.get("scope") == "col"]
+    assert len(headers) == 4  # keyword + three profiles
+    assert [a for a in page.tags("th") if a.get("class") == "competitor"]
+    rows = [a for a in page.tags("th") if a.get("scope") == "row"]
+    assert len(rows) == 2
+    cells = [a for a in page.tags("td") if "heat" in (a.get("class") or "")]
+    assert [c["class"] for c in cells] == [
+        "heat heat-4",
+        "heat heat-0",
+        "heat heat-2",
+        "heat heat-2",
+        "heat heat-0",
+        "heat heat-4",
+    ]
+    assert cells[0]["title"] == "field weight 1.00"
+    # The weight is in the text too, for screen readers and print.
+    assert "name field, bio (field weight 1.00)" in page.text
+    assert "— (bio, not searched here) (field weight 0.00)" in page.text
+
+
+def test_rankings_suggestions_and_competitor_scores_in_html() -> None:
+    page = Page(_section_of(_keywords_html()))
+    assert "Against competitors" in page.text
+    assert "For 'نان سنگک' you rank 2nd of 2 on Instagram" in page.text
+    rankings = [a for a in page.tags("li") if a.get("dir") == "auto"]
+    assert rankings, "ranking sentences pick their own direction"
+    assert "gluten-free" in page.text and "@rivalbakery (Instagram)" in page.text
+    competitors = [a for a in page.tags("table") if "competitors" in (a.get("class") or "")]
+    assert competitors
+    assert "81" in page.text and "not captured" in page.text
+    assert "not part of your score" in page.text
+
+
+def test_persian_keyword_is_direction_aware() -> None:
+    page = Page(_section_of(_keywords_html()))
+    assert any(t == "نان سنگک" and "bdi" in stack and "th" in stack for t, stack in page.texts)
+
+
+def test_proposed_keywords_are_flagged_in_html() -> None:
+    page = Page(_section_of(_keywords_html(proposed=True)))
+    assert "proposed; confirm with --keywords or the brand file" in page.text
+    assert sum(1 for t, _ in page.texts if t == "proposed") == 2
+
+
+def test_hostile_keyword_is_escaped_in_the_matrix() -> None:
+    text = _keywords_html(keyword=HOSTILE_KEYWORD)
+    page = Page(text)
+    assert "<img" not in text.lower()
+    assert not [a for _, attrs in page.elements for a in attrs if a.startswith("on")]
+    assert HOSTILE_KEYWORD in page.text
+    assert not [a for a in page.tags("a") if "javascript" in (a.get("href") or "")]
+
+
+def test_no_keywords_section_without_discoverability_or_competitors() -> None:
+    assert "<h2>Keywords</h2>" not in render_html(audit_result())

@@ -11,6 +11,7 @@ from reports.json_report import render_json, schema_json
 from tests.test_reports_helpers import (
     HOSTILE_BIO,
     audit_result,
+    discoverability,
     mixed_checks,
     posts,
     profile_result,
@@ -51,3 +52,39 @@ def test_schema_json_is_the_audit_result_schema() -> None:
     assert schema == AuditResult.model_json_schema()
     assert schema["title"] == "AuditResult"
     assert "schema_version" in schema["properties"]
+
+
+def test_discoverability_and_competitors_round_trip() -> None:
+    result = audit_result(
+        discoverability=discoverability(proposed=True),
+        competitors=[profile_result("rivalbakery", score=81.0)],
+    )
+    text = render_json(result)
+    assert AuditResult.model_validate_json(text) == result
+    data = json.loads(text)
+    assert data["schema_version"] == "1.1"
+    assert data["discoverability"]["proposed"] is True
+    assert data["discoverability"]["cells"][0]["fields"] == ["name", "bio"]
+    assert data["competitors"][0]["handle"] == "rivalbakery"
+    assert "نان سنگک" in text
+
+
+def test_a_1_0_report_still_loads() -> None:
+    old = json.loads(render_json(audit_result()))
+    old["schema_version"] = "1.0"
+    del old["discoverability"], old["competitors"]
+    loaded = AuditResult.model_validate(old)
+    assert loaded.discoverability is None and loaded.competitors == []
+
+
+def test_schema_describes_the_matrix() -> None:
+    schema = json.loads(schema_json())
+    assert {"discoverability", "competitors"} <= set(schema["properties"])
+    assert {"Discoverability", "KeywordCell", "KeywordRank"} <= set(schema["$defs"])
+    assert set(schema["$defs"]["KeywordCell"]["properties"]) >= {
+        "keyword",
+        "platform",
+        "handle",
+        "fields",
+        "score",
+    }

@@ -13,8 +13,10 @@ from reports import render
 from reports.markdown import md_escape, render_markdown
 from tests.test_reports_helpers import (
     HOSTILE_BIO,
+    HOSTILE_KEYWORD,
     audit_result,
     check,
+    discoverability,
     mixed_checks,
     profile_result,
 )
@@ -196,3 +198,64 @@ def test_md_escape(raw: str | None, escaped: str) -> None:
 def test_render_dispatches_to_markdown() -> None:
     result = audit_result()
     assert render(result, "md") == render_markdown(result)
+
+
+# --- the Keywords section ----------------------------------------------------------------
+
+
+def _keywords_md(*, proposed: bool = False, keyword: str = "sourdough") -> str:
+    competitor = profile_result("rivalbakery", score=81.0, band="needs-work")
+    disc = discoverability(proposed=proposed, keyword=keyword)
+    return render_markdown(audit_result(discoverability=disc, competitors=[competitor]))
+
+
+def test_keywords_matrix_is_a_table_of_fields() -> None:
+    text = _keywords_md()
+    section = _section(text, "## Keywords", "## Profiles")
+    lines = section.splitlines()
+    head = next(i for i, line in enumerate(lines) if line.startswith("| Keyword"))
+    assert lines[head] == (
+        "| Keyword | Instagram @bluedoor | TikTok @bluedoor.atx | "
+        "Instagram @rivalbakery (competitor) |"
+    )
+    assert lines[head + 1] == "| --- | --- | --- | --- |"
+    assert lines[head + 2] == (
+        "| sourdough | name field, bio | — (bio, not searched here) | captions |"
+    )
+    assert lines[head + 3] == "| نان سنگک | hashtags | — | name field, handle |"
+    html = _to_html(text)
+    assert html.count("<table>") == 1 and html.count("<tr>") == 3
+
+
+def test_rankings_suggestions_and_competitor_scores() -> None:
+    text = _keywords_md()
+    assert "### Against competitors" in text
+    assert (
+        "- For 'نان سنگک' you rank 2nd of 2 on Instagram; @rivalbakery has it in its name "
+        "field and handle, your best is the hashtags." in text
+    )
+    assert "- gluten-free — used by @rivalbakery (Instagram)" in text
+    competitors = _section(text, "### Competitors", "## ")
+    assert "- Instagram @rivalbakery — 81/100 (needs work)" in competitors
+    # The summary lists only the brand's own profiles.
+    assert "rivalbakery" not in _section(text, "## Summary", "## Keywords")
+
+
+def test_proposed_keywords_are_marked() -> None:
+    text = _keywords_md(proposed=True)
+    assert "proposed; confirm with --keywords or the brand file" in text
+    assert "| sourdough (proposed) |" in text
+
+
+def test_hostile_keyword_stays_in_its_cell() -> None:
+    text = _keywords_md(keyword=HOSTILE_KEYWORD)
+    row = next(line for line in text.splitlines() if "onerror" in line and line.startswith("|"))
+    html = _to_html(text)
+    assert "<img" not in html and "javascript:" not in "".join(re.findall(r'href="([^"]*)"', html))
+    # Still four cells: the keyword's pipe is escaped, not a column break.
+    assert html.count("<td>") == 8
+    assert row.startswith("| \\<img src=x onerror=alert(1)> \\| \\*pipe\\*")
+
+
+def test_no_keywords_section_without_discoverability() -> None:
+    assert "## Keywords" not in render_markdown(audit_result())

@@ -308,6 +308,49 @@ def extract(
         runner.print_profile(profile, verbose=verbose)
 
 
+# --- keywords --------------------------------------------------------------------------------
+
+
+@app.command()
+@handle_errors
+def keywords(
+    text: Annotated[str | None, typer.Argument(help="Text to read (a bio, a caption...).")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read a text file.")] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", help="Read a web page (through the capture layer).")
+    ] = None,
+    jsonl: Annotated[
+        Path | None,
+        typer.Option("--jsonl", help='Batch: lines {"id","text","lang"?} -> one JSON line each.'),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", "-k", help="How many keywords.")] = 10,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Language code (detected when not given).")
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """The keywords findable extracts from a text, a file, a web page or a JSONL batch."""
+    from audit import runner
+
+    given = [x for x in (text, file, url, jsonl) if x is not None]
+    if len(given) != 1:
+        raise InputError("give one of: TEXT, --file F, --url URL or --jsonl FILE")
+    if top < 1:
+        raise InputError(f"--top must be at least 1, not {top}")
+    if jsonl is not None:
+        for line in runner.keywords_jsonl_file(jsonl, top):
+            typer.echo(line)
+        return
+    found = runner.keywords_of(text=text, file=file, url=url, top=top, lang=lang)
+    if json_out:
+        typer.echo(json.dumps([k.to_dict() for k in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        typer.echo("No keywords found (the text has no content words).")
+    for k in found:
+        typer.echo(f"{k.score:5.2f}  {k.text}  [{k.lang}]")
+
+
 # --- history ---------------------------------------------------------------------------------
 
 

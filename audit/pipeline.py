@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from audit import __version__
@@ -21,6 +22,9 @@ from audit.platforms import REGISTRY
 from audit.platforms.base import ExtractContext
 from audit.platforms.urls import host_matches
 from audit.result import AuditResult
+
+if TYPE_CHECKING:
+    from audit.site import SiteText
 
 __all__ = [
     "audit_profiles",
@@ -100,6 +104,8 @@ def audit_profiles(
     ignore: Sequence[str] = (),
     notes: Sequence[str] = (),
     generated_at: datetime | None = None,
+    competitors: Sequence[Profile] = (),
+    site: SiteText | None = None,
 ) -> AuditResult:
     from audit import engine
 
@@ -111,6 +117,8 @@ def audit_profiles(
         select=select or brand.select,
         ignore=ignore or brand.ignore,
         notes=notes,
+        competitors=competitors,
+        site=site,
     )
 
 

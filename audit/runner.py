@@ -12,19 +12,21 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import typer
 
 from audit.brandfile import load_brand, merge_cli
 from audit.documents import Document, load_file, load_har
 from audit.errors import InputError, NothingCapturedError
-from audit.model import Brand, Outcome, Platform, Profile, ProfileRef
+from audit.model import Brand, CaptureTarget, Outcome, Platform, Profile, ProfileRef, SiteRef
 from audit.pipeline import audit_profiles, extract_profile, file_time, guess_platform
+from audit.platforms.base import CapturePlan, Step
 from audit.resolve import parse_platform, resolve_many
 from audit.result import AuditResult, CheckResult, Status
 
@@ -157,25 +159,34 @@ def run(req: AuditRequest) -> AuditResult:
 
 
 def _audit_snapshot(directory: Path, req: AuditRequest) -> AuditResult:
+    """Audit what a snapshot holds: the brand's profiles, its competitors' (by the keys the
+    index lists under `competitors`) and its website's words (the `site` capture)."""
+    from audit.site import read_site
     from audit.snapshot import read_snapshot
 
     snap = read_snapshot(directory)
     brand = _brand(req, snap.context.get("brand"))
-    profiles = []
+    rivals = set(snap.context.get("competitors") or [])
+    profiles: list[Profile] = []
+    competitors: list[Profile] = []
+    site = None
     for pc in snap.profiles:
         m = pc.manifest
-        profiles.append(
-            extract_profile(
-                m.ref.platform,
-                pc.documents(),
-                captured_at=m.captured_at,
-                ref=m.ref,
-                input_kind=m.input_kind,
-                network=m.capture_info(),
-            )
+        if isinstance(m.ref, SiteRef):
+            if m.outcome is Outcome.OK:
+                site = read_site(pc.documents())
+            continue
+        profile = extract_profile(
+            m.ref.platform,
+            pc.documents(),
+            captured_at=m.captured_at,
+            ref=m.ref,
+            input_kind=m.input_kind,
+            network=m.capture_info(),
         )
+        (competitors if m.ref.key in rivals else profiles).append(profile)
     notes = [f"Audited from the snapshot in {directory}."] if req.title != "demo" else []
-    return audit_profiles(profiles, brand, notes=notes)
+    return audit_profiles(profiles, brand, notes=notes, competitors=competitors, site=site)
 
 
 def _audit_har(req: AuditRequest) -> AuditResult:
@@ -284,7 +295,7 @@ def _promote(staging: Path, final: Path) -> None:
 def _audit_live(req: AuditRequest) -> AuditResult:
     from audit.capture import CaptureOptions, capture
     from audit.platforms import REGISTRY
-    from audit.snapshot import Manifest, write_index, write_profile
+    from audit.snapshot import write_index
 
     brand = _brand(req)
     targets = list(req.targets) + list(brand.profiles)
@@ -294,37 +305,33 @@ def _audit_live(req: AuditRequest) -> AuditResult:
             "profiles, --har, --from or --snapshot (try 'findable demo')"
         )
     refs = resolve_many(targets)
-    jobs = []
+    own = {r.key for r in refs}
+    rivals = [r for r in resolve_many(list(brand.competitors)) if r.key not in own]
+    jobs: list[tuple[CaptureTarget, CapturePlan]] = []
+    for ref in (*refs, *rivals):
+        plan = REGISTRY[ref.platform].capture_plan
+        assert plan is not None  # every platform in the registry has one
+        jobs.append((ref, plan(ref)))
+    if brand.website:
+        site = SiteRef(url=_website_url(brand.website))
+        jobs.append((site, CapturePlan(steps=[Step("goto", site.url)])))
     staging = _staging(req)
     try:
-        unsupported: list[ProfileRef] = []
-        for ref in refs:
-            spec = REGISTRY[ref.platform]
-            if spec.capture_plan is None or spec.extract is None:
-                unsupported.append(ref)
-            else:
-                jobs.append((ref, spec.capture_plan(ref)))
-        for ref in unsupported:
-            write_profile(
-                staging,
-                Manifest(
-                    ref=ref,
-                    url=ref.url,
-                    outcome=Outcome.ERROR,
-                    reason=f"findable cannot read {ref.platform.label} profiles yet",
-                    captured_at=datetime.now(timezone.utc),
-                ),
+        options = CaptureOptions(storage_state=req.storage_state, replay=req.replay)
+        manifests = capture(jobs, staging, options, progress=_progress(req))
+        if not any(m.outcome is Outcome.OK for m in manifests if m.ref.key in own):
+            reasons = "; ".join(
+                f"{m.ref.key}: {m.outcome.value} ({m.reason})"
+                for m in manifests
+                if m.ref.key in own
             )
-        manifests = []
-        if jobs:
-            options = CaptureOptions(storage_state=req.storage_state, replay=req.replay)
-            manifests = capture(jobs, staging, options, progress=_progress(req))
-        if not any(m.outcome is Outcome.OK for m in manifests):
-            reasons = "; ".join(f"{m.ref.key}: {m.outcome.value} ({m.reason})" for m in manifests)
-            raise NothingCapturedError(
-                "no profile could be captured" + (f": {reasons}" if reasons else "")
-            )
-        write_index(staging, [r.key for r in refs], {"brand": brand.model_dump(mode="json")})
+            raise NothingCapturedError(f"no profile could be captured: {reasons}")
+        context = {
+            "brand": brand.model_dump(mode="json"),
+            "competitors": [r.key for r in rivals],
+            "site": "site" if brand.website else None,
+        }
+        write_index(staging, [job[0].key for job in jobs], context)
         _promote(staging, req.snapshot_dir)
     finally:
         if staging.exists():
@@ -332,12 +339,20 @@ def _audit_live(req: AuditRequest) -> AuditResult:
     return _audit_snapshot(req.snapshot_dir, req)
 
 
+def _website_url(text: str) -> str:
+    url = text.strip() if "://" in text else f"https://{text.strip()}"
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or "." not in parts.hostname:
+        raise InputError(f"website {text!r} is not a web address; write it like https://bakery.si")
+    return url
+
+
 def _progress(req: AuditRequest) -> Any:
     if req.quiet:
         return None
 
-    def report(ref: ProfileRef, state: str) -> None:
-        typer.echo(f"  {ref.platform.label:<10} @{ref.handle}: {state}", err=True)
+    def report(ref: CaptureTarget, state: str) -> None:
+        typer.echo(f"  {ref.label}: {state}", err=True)
 
     return report
 
@@ -457,6 +472,59 @@ def print_diff(d: Any) -> None:
             echo(f"\n{title} ({len(items)}):")
             for c in items:
                 echo(f"  [{c.where}] {c.id} {c.title}: {c.message}")
+
+
+# --- keywords --------------------------------------------------------------------------------
+
+
+def keywords_jsonl_file(path: Path, top: int) -> Iterator[str]:
+    from audit.nlp import keywords_jsonl
+
+    if not path.is_file():
+        raise InputError(f"{path}: no such file; pass a JSONL file of {{'id', 'text'}} lines")
+    with path.open(encoding="utf-8-sig", errors="replace") as lines:
+        yield from keywords_jsonl(lines, top)
+
+
+def keywords_of(
+    *, text: str | None, file: Path | None, url: str | None, top: int, lang: str | None
+) -> list[Any]:
+    """Keywords of a text, a text file, or a web page read through the capture layer."""
+    from audit.nlp import extract_keywords, extract_keywords_multi
+
+    if file is not None:
+        if not file.is_file():
+            raise InputError(f"{file}: no such file; check the path")
+        text = file.read_text(encoding="utf-8-sig", errors="replace")
+    if url is not None:
+        texts = _page_texts(url)
+        if lang:
+            return extract_keywords("\n".join(texts), lang=lang, top=top)
+        return extract_keywords_multi(texts, top=top)
+    return extract_keywords(text or "", lang=lang, top=top)
+
+
+def _page_texts(url: str) -> list[str]:
+    """A page's title, description, headings and paragraphs, captured like a website."""
+    from audit.capture import CaptureOptions, capture
+    from audit.platforms.generic import soup_of
+    from audit.site import read_site
+    from audit.snapshot import read_snapshot
+
+    site = SiteRef(url=_website_url(url))
+    with tempfile.TemporaryDirectory(prefix="findable-page-") as tmp:
+        (manifest,) = capture([(site, CapturePlan(steps=[Step("goto", site.url)]))], Path(tmp),
+                              CaptureOptions(retries=1))  # fmt: skip
+        if manifest.outcome is not Outcome.OK:
+            raise InputError(f"could not read {url}: {manifest.outcome.value} ({manifest.reason})")
+        docs = read_snapshot(Path(tmp)).profiles[0].documents()
+    info = read_site(docs)
+    texts = [t for t in (info.title, info.description, *info.headings) if t] if info else []
+    for doc in docs:
+        if doc.kind == "html":
+            soup = soup_of(doc.text)
+            texts.extend(p.get_text(" ", strip=True) for p in soup.find_all(["p", "li"]))
+    return [t for t in texts if t]
 
 
 # --- init ------------------------------------------------------------------------------------

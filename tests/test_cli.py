@@ -59,7 +59,11 @@ def test_demo_writes_reports_and_snapshot(demo_out: Path) -> None:
     assert sorted(index["profiles"]) == [
         f"bluesky-{build.BSKY_HANDLE}",
         f"instagram-{build.IG_HANDLE}",
+        "site",  # the bakery's own website, captured for its words
     ]
+    assert index["context"]["site"] == "site" and index["context"]["competitors"] == []
+    site = json.loads((snap / "site" / "manifest.json").read_text())
+    assert site["ref"] == {"kind": "site", "url": "https://modravrata.si"}
     for key in index["profiles"]:
         manifest = json.loads((snap / key / "manifest.json").read_text())
         assert manifest["outcome"] == "ok"

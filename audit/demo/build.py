@@ -4,7 +4,8 @@ The demo business is invented: Modra Vrata, a sourdough bakery in Ljubljana, pos
 Slovenian and English. Its HARs hold exactly what findable's capture plans ask each platform
 for, in the platforms' real structures (Instagram's logged-out profile page plus the
 `web_profile_info` response its web app loads; Bluesky's public AppView `getProfile` and
-`getAuthorFeed`), so `findable demo` runs the real capture code against them offline.
+`getAuthorFeed`; the bakery's own homepage), so `findable demo` runs the real capture code
+against them offline.
 
 Some things are deliberately wrong, so the demo shows findable finding them: most Instagram
 photos have no alt text or only Instagram's automatic text, the Instagram name field carries
@@ -357,6 +358,29 @@ def bluesky_feed() -> dict[str, Any]:
     return {"feed": feed}
 
 
+SITE_URL = "https://modravrata.si/"
+
+
+def site_html() -> str:
+    """The bakery's own homepage: where proposed target keywords come from when none are
+    given (title, description, headings)."""
+    return """<!DOCTYPE html>
+<html lang="sl"><head><meta charset="utf-8">
+<title>Modra Vrata – pekarna z naravnim kvasom v Ljubljani | Sourdough bakery Ljubljana</title>
+<meta name="description" content="Kruh z naravnim kvasom, rogljički in potica iz krušne peči
+na Trubarjevi 12 v Ljubljani. Sourdough bread, croissants and potica baked daily.">
+<meta property="og:title" content="Modra Vrata · pekarna">
+</head><body>
+<header><h1>Pekarna z naravnim kvasom v centru Ljubljane</h1></header>
+<main>
+<section><h2>Naš kruh</h2><p>Rženi kruh s semeni, ajdov kruh, polnozrnati toast.</p></section>
+<section><h2>Sourdough workshops</h2><p>Bake your first sourdough loaf with Maja.</p></section>
+<section><h2>Naročila za potico</h2><p>Naročila sprejemamo do 20. decembra.</p></section>
+<section><h2>Obiščite nas: Trubarjeva cesta 12, Ljubljana</h2><p>Odprto vsak dan 7–19.</p></section>
+</main></body></html>
+"""
+
+
 def _plan_urls(platform: Platform, handle: str) -> list[str]:
     spec = REGISTRY[platform]
     if spec.capture_plan is None:
@@ -403,9 +427,21 @@ def build_hars() -> dict[str, dict]:
                 headers={"accept": "application/json"},
             )
         )
+    site = _har(
+        [
+            _har_entry(
+                SITE_URL,
+                site_html(),
+                "text/html; charset=utf-8",
+                when=RECORDED_AT + timedelta(seconds=5),
+                headers={"accept": "text/html"},
+            )
+        ]
+    )
     return {
         f"instagram-{IG_HANDLE}": ig,
         f"bluesky-{BSKY_HANDLE}": _har(bsky_entries),
+        "site": site,
     }
 
 

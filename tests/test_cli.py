@@ -56,12 +56,14 @@ def test_demo_writes_reports_and_snapshot(demo_out: Path) -> None:
         assert (demo_out / name).is_file(), name
     snap = demo_out / "snapshot"
     index = json.loads((snap / "snapshot.json").read_text())
+    rival = f"instagram-{build.RIVAL_HANDLE}"
     assert sorted(index["profiles"]) == [
         f"bluesky-{build.BSKY_HANDLE}",
         f"instagram-{build.IG_HANDLE}",
+        rival,
         "site",  # the bakery's own website, captured for its words
     ]
-    assert index["context"]["site"] == "site" and index["context"]["competitors"] == []
+    assert index["context"]["site"] == "site" and index["context"]["competitors"] == [rival]
     site = json.loads((snap / "site" / "manifest.json").read_text())
     assert site["ref"] == {"kind": "site", "url": "https://modravrata.si"}
     for key in index["profiles"]:
@@ -93,6 +95,30 @@ def test_demo_result_reflects_the_demo_brand(demo_out: Path) -> None:
     # the Bluesky account went quiet five weeks before the recording
     assert bsky["CAD001"]["status"] == "fail"
     assert "36" in bsky["CAD001"]["message"]
+
+
+def test_demo_shows_the_keyword_matrix_and_competitor_ranking(demo_out: Path) -> None:
+    result = json.loads((demo_out / "report.json").read_text())
+    disc = result["discoverability"]
+    assert disc["keywords"] == ["sourdough", "bakery", "pekarna", "kruh", "ljubljana"]
+    assert [c["handle"] for c in result["competitors"]] == [build.RIVAL_HANDLE]
+    assert {p["handle"] for p in result["profiles"]} == {build.IG_HANDLE, build.BSKY_HANDLE}
+    cell = next(
+        c
+        for c in disc["cells"]
+        if c["keyword"] == "sourdough" and c["handle"] == build.RIVAL_HANDLE
+    )
+    assert cell["competitor"] and cell["fields"][0] == "name"  # 'Zrno · Sourdough Bakery'
+    rank = next(
+        r
+        for r in disc["rankings"]
+        if r["keyword"] == "sourdough" and r["handle"] == build.IG_HANDLE
+    )
+    assert (rank["rank"], rank["of"], rank["leader_handle"]) == (2, 2, build.RIVAL_HANDLE)
+    md = (demo_out / "report.md").read_text()
+    assert "## Keywords" in md and rank["sentence"] in md
+    html = (demo_out / "report.html").read_text()
+    assert "<table" in html and build.RIVAL_HANDLE in html and "sourdough" in html
 
 
 def test_demo_summary_names_scores_and_fixes(tmp_path: Path, chromium_path: str) -> None:

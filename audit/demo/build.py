@@ -153,36 +153,38 @@ def _har(entries: list[dict]) -> dict:
 
 def _ig_profile_html(user: dict[str, Any]) -> str:
     name = user["full_name"]
+    handle = user["username"]
     followers = user["edge_followed_by"]["count"]
     following = user["edge_follow"]["count"]
     posts = user["edge_owner_to_timeline_media"]["count"]
     desc = (
         f"{followers:,} Followers, {following:,} Following, {posts:,} Posts - "
-        f"See Instagram photos and videos from {name} (@{IG_HANDLE})"
+        f"See Instagram photos and videos from {name} (@{handle})"
     )
     bio = user["biography"].replace('"', "&quot;").replace("\n", " ")
     return f"""<!DOCTYPE html>
 <html lang="en" class="no-js not-logged-in"><head>
 <meta charset="utf-8">
-<title>{name} (@{IG_HANDLE}) &#x2022; Instagram photos and videos</title>
-<meta name="description" content="{followers:,} Followers, {following:,} Following, {posts:,} Posts - {name} (@{IG_HANDLE}) on Instagram: &quot;{bio}&quot;">
+<title>{name} (@{handle}) &#x2022; Instagram photos and videos</title>
+<meta name="description" content="{followers:,} Followers, {following:,} Following, {posts:,} Posts - {name} (@{handle}) on Instagram: &quot;{bio}&quot;">
 <meta property="og:type" content="profile">
-<meta property="og:title" content="{name} (@{IG_HANDLE}) &#x2022; Instagram photos and videos">
+<meta property="og:title" content="{name} (@{handle}) &#x2022; Instagram photos and videos">
 <meta property="og:description" content="{desc}">
 <meta property="og:image" content="{user["profile_pic_url"]}">
-<meta property="og:url" content="https://www.instagram.com/{IG_HANDLE}/">
-<link rel="canonical" href="https://www.instagram.com/{IG_HANDLE}/">
+<meta property="og:url" content="https://www.instagram.com/{handle}/">
+<link rel="canonical" href="https://www.instagram.com/{handle}/">
 </head><body><div id="react-root"><main role="main"><h2>{name}</h2></main></div></body></html>
 """  # noqa: E501
 
 
-def instagram_user() -> dict[str, Any]:
+def _ig_edges(posts: list[tuple[float, str, str | None, bool, bool]], prefix: str,
+              place: dict[str, str]) -> list[dict[str, Any]]:  # fmt: skip
     edges = []
-    for i, (days, caption, alt, _auto, geo) in enumerate(IG_POSTS):
-        shortcode = f"DMv{i:02d}Bk{(i * 7919) % 1000:03d}Qa"
+    for i, (days, caption, alt, _auto, geo) in enumerate(posts):
+        shortcode = f"{prefix}{i:02d}Bk{(i * 7919) % 1000:03d}Qa"
         node: dict[str, Any] = {
             "__typename": "GraphImage",
-            "id": str(3480000000000000000 + i * 1117),
+            "id": str(3480000000000000000 + i * 1117 + len(prefix) * 7),
             "shortcode": shortcode,
             "is_video": False,
             "display_url": f"https://scontent.cdninstagram.com/v/t51.29350-15/{shortcode}_n.jpg",
@@ -192,10 +194,10 @@ def instagram_user() -> dict[str, Any]:
             "taken_at_timestamp": int(_at(days).timestamp()),
             "location": (
                 {
-                    "id": "213385402",
+                    "id": place["id"],
                     "has_public_page": True,
-                    "name": SHOP["name"],
-                    "slug": "modra-vrata-pekarna",
+                    "name": place["name"],
+                    "slug": place["slug"],
                 }
                 if geo
                 else None
@@ -204,6 +206,12 @@ def instagram_user() -> dict[str, Any]:
             "edge_media_to_comment": {"count": (i * 5) % 23},
         }
         edges.append({"node": node})
+    return edges
+
+
+def instagram_user() -> dict[str, Any]:
+    place = {"id": "213385402", "name": SHOP["name"], "slug": "modra-vrata-pekarna"}
+    edges = _ig_edges(IG_POSTS, "DMv", place)
     return {
         "id": "58302211947",
         "username": IG_HANDLE,
@@ -244,6 +252,46 @@ def instagram_user() -> dict[str, Any]:
         "edge_owner_to_timeline_media": {
             "count": 486,
             "page_info": {"has_next_page": True, "end_cursor": "QVFEZGVtbw=="},
+            "edges": edges,
+        },
+    }
+
+
+RIVAL_HANDLE = "zrno.pekarna"
+# A competitor for the demo's simulated social search: fewer posts, but "sourdough" and
+# "bakery" right in its name field, where Instagram search weighs words most.
+RIVAL_POSTS: list[tuple[float, str, str | None, bool, bool]] = [
+    (2.0, "Sourdough Saturday: rye and spelt loaves #sourdough #ljubljana",
+     "Rye and spelt sourdough loaves on a linen cloth", False, True),
+    (6.5, "Cinnamon buns are back #bakery", None, False, False),
+    (11.0, "Polnozrnati kruh vsak dan #kruh", "May be an image of bread", True, True),
+    (17.5, "Our levain turns five #sourdoughstarter", None, False, False),
+    (25.0, "Brunch boxes for two, order by Friday #brunch", None, False, False),
+    (33.0, "Croissants, the slow way #croissant", None, False, False),
+]  # fmt: skip
+
+
+def rival_user() -> dict[str, Any]:
+    place = {"id": "299100771", "name": "Zrno Pekarna", "slug": "zrno-pekarna"}
+    edges = _ig_edges(RIVAL_POSTS, "ZRn", place)
+    return {
+        "id": "61200455120",
+        "username": RIVAL_HANDLE,
+        "full_name": "Zrno · Sourdough Bakery",
+        "biography": "Artisan bakery in Šiška, Ljubljana. Bread, buns and brunch boxes.",
+        "bio_links": [{"title": "Shop", "url": "https://zrno.si"}],
+        "external_url": "https://zrno.si",
+        "category_name": "Bakery",
+        "is_business_account": True,
+        "is_private": False,
+        "is_verified": False,
+        "profile_pic_url": "https://scontent.cdninstagram.com/v/t51.2885-19/zrno_s150x150.jpg",
+        "profile_pic_url_hd": "https://scontent.cdninstagram.com/v/t51.2885-19/zrno_s320x320.jpg",
+        "edge_followed_by": {"count": 1204},
+        "edge_follow": {"count": 310},
+        "edge_owner_to_timeline_media": {
+            "count": 211,
+            "page_info": {"has_next_page": True, "end_cursor": "QVFEcml2YWw="},
             "edges": edges,
         },
     }
@@ -389,23 +437,21 @@ def _plan_urls(platform: Platform, handle: str) -> list[str]:
     return [step.url for step in spec.capture_plan(ref).steps]
 
 
-def build_hars() -> dict[str, dict]:
-    """The demo's HARs, keyed by snapshot profile key; each URL is what the capture plan asks."""
-    ig_urls = _plan_urls(Platform.INSTAGRAM, IG_HANDLE)
-    user = instagram_user()
-    ig_profile_url = next(u for u in ig_urls if "/api/" not in u)
-    ig_api_url = next(u for u in ig_urls if "/api/" in u)
-    ig = _har(
+def _instagram_har(user: dict[str, Any]) -> dict:
+    urls = _plan_urls(Platform.INSTAGRAM, user["username"])
+    profile_url = next(u for u in urls if "/api/" not in u)
+    api_url = next(u for u in urls if "/api/" in u)
+    return _har(
         [
             _har_entry(
-                ig_profile_url,
+                profile_url,
                 _ig_profile_html(user),
                 "text/html; charset=utf-8",
                 when=RECORDED_AT,
                 headers={"accept": "text/html"},
             ),
             _har_entry(
-                ig_api_url,
+                api_url,
                 json.dumps({"data": {"user": user}, "status": "ok"}, ensure_ascii=False),
                 "application/json; charset=utf-8",
                 when=RECORDED_AT + timedelta(seconds=1),
@@ -413,6 +459,12 @@ def build_hars() -> dict[str, dict]:
             ),
         ]
     )
+
+
+def build_hars() -> dict[str, dict]:
+    """The demo's HARs, keyed by snapshot profile key; each URL is what the capture plan asks."""
+    ig = _instagram_har(instagram_user())
+    rival = _instagram_har(rival_user())
     bsky_urls = _plan_urls(Platform.BLUESKY, BSKY_HANDLE)
     bodies = {"getProfile": bluesky_profile(), "getAuthorFeed": bluesky_feed()}
     bsky_entries = []
@@ -440,6 +492,7 @@ def build_hars() -> dict[str, dict]:
     )
     return {
         f"instagram-{IG_HANDLE}": ig,
+        f"instagram-{RIVAL_HANDLE}": rival,
         f"bluesky-{BSKY_HANDLE}": _har(bsky_entries),
         "site": site,
     }

@@ -35,7 +35,7 @@ __all__ = ["md_escape", "render_markdown"]
 _INLINE = re.compile(r"([\\`*\[\]<|~])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _LEADING = re.compile(r"^([#>+=-])")
-_ORDERED = re.compile(r"^(\d+)([.)])")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")  # a list marker needs a space after
 _TRAILING_HASHES = re.compile(r"(\s)(#+)$")
 _UNDERSCORES = re.compile(r"_+")
 
@@ -56,7 +56,7 @@ def _escape_underscores(text: str) -> str:
     return _UNDERSCORES.sub(repl, text)
 
 
-def md_escape(text: str | None) -> str:
+def md_escape(text: str | None, *, line_start: bool = False) -> str:
     """User text as literal inline Markdown on one line.
 
     Line breaks are folded into spaces (a bio with "\\n# Heading" or "\\n- [x] fake item" must
@@ -69,8 +69,9 @@ def md_escape(text: str | None) -> str:
     text = _INLINE.sub(r"\\\1", text)
     text = _escape_underscores(text)
     text = _ENTITY.sub(r"\\&", text)
-    text = _LEADING.sub(r"\\\1", text)
-    text = _ORDERED.sub(r"\1\\\2", text)
+    if line_start:  # only text that begins a line can open a block (#, -, 1.)
+        text = _LEADING.sub(r"\\\1", text)
+        text = _ORDERED.sub(r"\1\\\2", text)
     return _TRAILING_HASHES.sub(lambda m: m.group(1) + "\\#" * len(m.group(2)), text)
 
 

@@ -173,14 +173,11 @@ def test_only_http_urls_become_autolinks() -> None:
 @pytest.mark.parametrize(
     ("raw", "escaped"),
     [
-        ("# Bakery", "\\# Bakery"),
         ("| a | b |", "\\| a \\| b \\|"),
         ("`rm -rf`", "\\`rm -rf\\`"),
         ("*50% off* [menu](http://x)", "\\*50% off\\* \\[menu\\](http://x)"),
         ("<b>hi</b>", "\\<b>hi\\</b>"),
         ("Fish &amp; chips & co", "Fish \\&amp; chips & co"),
-        ("- item", "\\- item"),
-        ("1. first", "1\\. first"),
         ("line one\n# two\n\n- [x] three", "line one # two - \\[x\\] three"),
         ("blue_door_bakery", "blue_door_bakery"),
         ("_emph_ and __strong__", "\\_emph\\_ and \\_\\_strong\\_\\_"),
@@ -193,6 +190,22 @@ def test_only_http_urls_become_autolinks() -> None:
 )
 def test_md_escape(raw: str | None, escaped: str) -> None:
     assert md_escape(raw) == escaped
+
+
+@pytest.mark.parametrize(
+    ("raw", "mid_line", "line_start"),
+    [
+        ("# Bakery", "# Bakery", "\\# Bakery"),
+        ("- item", "- item", "\\- item"),
+        ("1. first", "1. first", "1\\. first"),
+        ("2.5 posts per week", "2.5 posts per week", "2.5 posts per week"),
+    ],
+)
+def test_block_markers_escaped_only_where_a_line_starts(
+    raw: str, mid_line: str, line_start: str
+) -> None:
+    assert md_escape(raw) == mid_line
+    assert md_escape(raw, line_start=True) == line_start
 
 
 def test_render_dispatches_to_markdown() -> None:

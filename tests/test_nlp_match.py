@@ -75,3 +75,11 @@ def test_extracted_lemma_equals_normalized_target() -> None:
     ):
         lemmas = {k.lemma for k in extract_keywords(text, lang=lang, top=30)}
         assert normalize_keyword(target, lang) in lemmas
+
+
+def test_lemma_from_a_table_that_lists_several_is_a_word() -> None:
+    """French's lookup table maps some words to a list of lemmas; the key is one word."""
+    from audit.nlp import normalize_keyword
+
+    assert normalize_keyword("croissants", "fr") == "croissant"
+    assert "[" not in normalize_keyword("croissants au beurre", "fr")

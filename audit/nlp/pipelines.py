@@ -80,6 +80,8 @@ class Pipeline:
             lemma = self.lemma_table.get(low)
             if lemma is None and text != low:
                 lemma = self.lemma_table.get(text)
+            if isinstance(lemma, list):  # some tables (French) list several lemmas
+                lemma = lemma[0] if lemma else None
             if lemma:
                 out = str(lemma).casefold()
         elif self.stemmer is not None:

@@ -210,7 +210,7 @@ def _ig_edges(posts: list[tuple[float, str, str | None, bool, bool]], prefix: st
 
 
 def instagram_user() -> dict[str, Any]:
-    place = {"id": "213385402", "name": SHOP["name"], "slug": "modra-vrata-pekarna"}
+    place = {"id": "213385402", "name": str(SHOP["name"]), "slug": "modra-vrata-pekarna"}
     edges = _ig_edges(IG_POSTS, "DMv", place)
     return {
         "id": "58302211947",

@@ -149,3 +149,22 @@ def capture_info(docs: Sequence[Document], ctx: ExtractContext, url: str | None)
         input_kind=input_kind(docs),
         inputs=[input_doc(d) for d in docs],
     )
+
+
+def clean_str(value: Any) -> str | None:
+    """A string stripped of surrounding space, or None for anything else or a blank."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    return value or None
+
+
+def int_or_none(value: Any) -> int | None:
+    """An int, or a string of digits as an int; None otherwise (bools are not counts)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None

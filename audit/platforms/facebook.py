@@ -38,7 +38,15 @@ from audit.model import (
     Profile,
     ProfileRef,
 )
-from audit.platforms.base import CapturePlan, ExtractContext, PlatformSpec, Step, dig, input_doc
+from audit.platforms.base import (
+    CapturePlan,
+    ExtractContext,
+    PlatformSpec,
+    Step,
+    clean_str,
+    dig,
+    input_doc,
+)
 from audit.platforms.generic import json_ld, meta_tags, soup_of
 from audit.platforms.urls import host_matches, path_segments, validate_handle
 from audit.text import extract_hashtags, normalize_space
@@ -145,13 +153,6 @@ def capture_plan(ref: ProfileRef) -> CapturePlan:
 # --------------------------------------------------------------------------- small readers
 
 
-def _str(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    value = value.strip()
-    return value or None
-
-
 def _int(value: Any) -> int | None:
     if isinstance(value, bool):
         return None
@@ -186,7 +187,7 @@ def _attr(tag: Any, name: str) -> str | None:
     value = tag.get(name)
     if isinstance(value, list):
         value = " ".join(value)
-    return _str(value)
+    return clean_str(value)
 
 
 _COUNT = re.compile(r"(?P<n>\d[\d,.\u00a0 ]*)\s*(?P<suffix>[KkMm])?\s+(?P<what>likes?|followers?)")
@@ -362,11 +363,19 @@ _POST_KEYS = ("created_time", "message", "permalink_url", "status_type", "attach
 
 
 def _is_page_node(obj: Any) -> bool:
-    return isinstance(obj, dict) and bool(_str(obj.get("id"))) and any(k in obj for k in _PAGE_KEYS)
+    return (
+        isinstance(obj, dict)
+        and bool(clean_str(obj.get("id")))
+        and any(k in obj for k in _PAGE_KEYS)
+    )
 
 
 def _is_post_node(obj: Any) -> bool:
-    return isinstance(obj, dict) and bool(_str(obj.get("id"))) and any(k in obj for k in _POST_KEYS)
+    return (
+        isinstance(obj, dict)
+        and bool(clean_str(obj.get("id")))
+        and any(k in obj for k in _POST_KEYS)
+    )
 
 
 _GRAPH_ERRORS: dict[int, Outcome] = {
@@ -384,7 +393,7 @@ def _graph_failure(data: dict[str, Any]) -> tuple[Outcome, str] | None:
     if not isinstance(error, dict):
         return None
     code = _int(error.get("code"))
-    message = _str(error.get("message")) or "no message"
+    message = clean_str(error.get("message")) or "no message"
     said = f"the Graph API answered code {code}: {message}"
     if code in _GRAPH_ERRORS:
         outcome = _GRAPH_ERRORS[code]
@@ -413,7 +422,7 @@ def _pager_html(text: str) -> list[str]:
     except ValueError:
         return []
     actions = dig(data, "payload", "actions", default=[])
-    return [a["html"] for a in _list(actions) if isinstance(a, dict) and _str(a.get("html"))]
+    return [a["html"] for a in _list(actions) if isinstance(a, dict) and clean_str(a.get("html"))]
 
 
 _HIDDEN_CODE = re.compile(r"<code\b[^>]*>\s*<!--(.*?)-->\s*</code>", re.S)
@@ -466,10 +475,10 @@ def _read(docs: Sequence[Document]) -> _Reading:
 
 
 def _graph_handle(node: dict[str, Any]) -> str | None:
-    username = _str(node.get("username"))
+    username = clean_str(node.get("username"))
     if username:
         return username
-    link = _str(node.get("link"))
+    link = clean_str(node.get("link"))
     if link:
         segs = [s for s in urlsplit(link).path.split("/") if s]
         if segs and not segs[0].isdigit() and segs[0] not in _RESERVED:
@@ -486,7 +495,7 @@ def _choose_page(
         want = ref.handle.casefold()
         for item in r.pages:
             node = item[1]
-            names = {_str(node.get("id")), _graph_handle(node)}
+            names = {clean_str(node.get("id")), _graph_handle(node)}
             if want in {n.casefold() for n in names if n}:
                 return item
     # The page whose id prefixes the captured posts ("<page id>_<post id>") is the one.
@@ -494,7 +503,7 @@ def _choose_page(
         str(p.get("id")).split("_")[0] for _, p, _ in _all_posts(r) if "_" in str(p.get("id"))
     }
     for item in r.pages:
-        if _str(item[1].get("id")) in post_pages:
+        if clean_str(item[1].get("id")) in post_pages:
             return item
     return r.pages[0]
 
@@ -502,40 +511,40 @@ def _choose_page(
 def _graph_profile(draft: _Draft, chosen: tuple[Document, dict[str, Any], str]) -> None:
     doc, node, prefix = chosen
     where = f"{doc.label}: {prefix}"
-    draft.put("display_name", _str(node.get("name")), where + "name")
+    draft.put("display_name", clean_str(node.get("name")), where + "name")
     for key in ("about", "description", "general_info"):
-        draft.put("bio", normalize_space(_str(node.get(key))), where + key)
-    category = _str(node.get("category")) or _str(dig(node, "category_list", 0, "name"))
+        draft.put("bio", normalize_space(clean_str(node.get(key))), where + key)
+    category = clean_str(node.get("category")) or clean_str(dig(node, "category_list", 0, "name"))
     draft.put(
         "category",
         category,
         where + ("category" if node.get("category") else "category_list[0].name"),
     )
-    website = _str(node.get("website"))
+    website = clean_str(node.get("website"))
     if website:
         links = [lk for lk in (_link(u) for u in re.split(r"[\s]+", website)) if lk]
         draft.put("links", links, where + "website")
     loc = node.get("location")
     if isinstance(loc, dict):
         place = Place(
-            name=_str(node.get("name")) if _str(loc.get("street")) else None,
-            address=_str(loc.get("street")) or _str(node.get("single_line_address")),
-            city=_str(loc.get("city")),
-            country=_str(loc.get("country")),
+            name=clean_str(node.get("name")) if clean_str(loc.get("street")) else None,
+            address=clean_str(loc.get("street")) or clean_str(node.get("single_line_address")),
+            city=clean_str(loc.get("city")),
+            country=clean_str(loc.get("country")),
             lat=_float(loc.get("latitude")),
             lon=_float(loc.get("longitude")),
         )
         if not place.is_empty():
             draft.put("location", place, where + "location")
-    elif _str(node.get("single_line_address")):
+    elif clean_str(node.get("single_line_address")):
         draft.put(
             "location", Place(address=node["single_line_address"]), where + "single_line_address"
         )
     pic = dig(node, "picture", "data")
-    if isinstance(pic, dict) and (_str(pic.get("url")) or pic.get("is_silhouette")):
+    if isinstance(pic, dict) and (clean_str(pic.get("url")) or pic.get("is_silhouette")):
         draft.put("avatar", _graph_avatar(pic), where + "picture.data")
-    emails = [e for e in _list(node.get("emails")) if _str(e)]
-    phone = _str(node.get("phone"))
+    emails = [e for e in _list(node.get("emails")) if clean_str(e)]
+    phone = clean_str(node.get("phone"))
     if emails or phone:
         draft.put(
             "contact",
@@ -545,14 +554,14 @@ def _graph_profile(draft: _Draft, chosen: tuple[Document, dict[str, Any], str]) 
     followers = _int(node.get("followers_count"))
     draft.put("followers", followers, where + "followers_count")
     draft.put("likes", _int(node.get("fan_count")), where + "fan_count")
-    status = _str(node.get("verification_status"))
+    status = clean_str(node.get("verification_status"))
     if node.get("is_verified") is True or status in ("blue_verified", "gray_verified"):
         draft.put("is_verified", True, where + "verification_status")
-    draft.put("page_id", _str(node.get("id")), where + "id")
+    draft.put("page_id", clean_str(node.get("id")), where + "id")
 
 
 def _graph_avatar(pic: dict[str, Any]) -> Avatar:
-    url = _str(pic.get("url"))
+    url = clean_str(pic.get("url"))
     return Avatar(
         url=url,
         width=_int(pic.get("width")),
@@ -578,10 +587,10 @@ def _graph_media(attachment: dict[str, Any]) -> list[Media]:
     subs = _list(dig(attachment, "subattachments", "data"))
     if subs:
         return [m for sub in subs if isinstance(sub, dict) for m in _graph_media(sub)]
-    kind = (_str(attachment.get("type")) or "").lower()
-    media_type = (_str(attachment.get("media_type")) or "").lower()
+    kind = (clean_str(attachment.get("type")) or "").lower()
+    media_type = (clean_str(attachment.get("media_type")) or "").lower()
     image = dig(attachment, "media", "image") or {}
-    url = _str(image.get("src"))
+    url = clean_str(image.get("src"))
     if kind.startswith("video") or media_type == "video":
         return [
             Media(
@@ -592,7 +601,7 @@ def _graph_media(attachment: dict[str, Any]) -> list[Media]:
             )
         ]
     if kind in _PHOTO_TYPES or media_type in ("photo", "album"):
-        alt = _str(attachment.get("alt_text"))
+        alt = clean_str(attachment.get("alt_text"))
         return [
             Media(
                 kind="image",
@@ -611,10 +620,10 @@ def _graph_place(place: Any) -> Place | None:
         return None
     loc: dict[str, Any] = place["location"] if isinstance(place.get("location"), dict) else {}
     found = Place(
-        name=_str(place.get("name")),
-        address=_str(loc.get("street")),
-        city=_str(loc.get("city")),
-        country=_str(loc.get("country")),
+        name=clean_str(place.get("name")),
+        address=clean_str(loc.get("street")),
+        city=clean_str(loc.get("city")),
+        country=clean_str(loc.get("country")),
         lat=_float(loc.get("latitude")),
         lon=_float(loc.get("longitude")),
     )
@@ -623,19 +632,19 @@ def _graph_place(place: Any) -> Place | None:
 
 def _graph_post(doc: Document, node: dict[str, Any], path: str, page_id: str | None) -> _Found:
     pid = str(node["id"])
-    message = _str(node.get("message"))
+    message = clean_str(node.get("message"))
     media = [
         m
         for a in _list(dig(node, "attachments", "data"))
         if isinstance(a, dict)
         for m in _graph_media(a)
     ]
-    author = _str(dig(node, "from", "id"))
+    author = clean_str(dig(node, "from", "id"))
     by_other = bool(author and page_id and author != page_id)
-    shared = bool(_str(node.get("parent_id")))
+    shared = bool(clean_str(node.get("parent_id")))
     post = Post(
         id=pid,
-        url=_str(node.get("permalink_url")),
+        url=clean_str(node.get("permalink_url")),
         created_at=_utc(parse_iso(node.get("created_time"))),
         caption=message,
         hashtags=extract_hashtags(message),
@@ -766,14 +775,16 @@ def _html_profile(draft: _Draft, doc: Document, soup: BeautifulSoup, meta: dict[
         org = item if kind == "Organization" else item.get("author")
         if isinstance(org, dict) and org.get("@type") == "Organization":
             name_where = f"{label}: JSON-LD {kind}" + (".author" if org is not item else "")
-            draft.put("display_name", _str(org.get("name")), f"{name_where}.name")
-            same = _str(org.get("sameAs"))
+            draft.put("display_name", clean_str(org.get("name")), f"{name_where}.name")
+            same = clean_str(org.get("sameAs"))
             if same:
                 draft.put("links", [lk for lk in [_link(same)] if lk], f"{name_where}.sameAs")
-            image = _str(org.get("image"))
+            image = clean_str(org.get("image"))
             if image:
                 draft.put("avatar_ld", image, f"{name_where}.image")
-            draft.put("page_id", _str(str(org.get("identifier") or "")), f"{name_where}.identifier")
+            draft.put(
+                "page_id", clean_str(str(org.get("identifier") or "")), f"{name_where}.identifier"
+            )
         for stat in _list(item.get("interactionStatistic")):
             if isinstance(stat, dict) and "FollowAction" in str(stat.get("interactionType")):
                 draft.put(
@@ -801,7 +812,7 @@ def _html_profile(draft: _Draft, doc: Document, soup: BeautifulSoup, meta: dict[
     if soup.select_one('[aria-label="Verified Page"]') is not None:
         draft.put("is_verified", True, f"{label}: [aria-label='Verified Page']")
     for key in ("og:description", "description"):
-        desc = _str(meta.get(key))
+        desc = clean_str(meta.get(key))
         if not desc:
             continue
         about, likes, truncated = _about_from_description(desc)
@@ -823,10 +834,10 @@ def _html_profile(draft: _Draft, doc: Document, soup: BeautifulSoup, meta: dict[
 
 def _og_profile(draft: _Draft, doc: Document, meta: dict[str, str]) -> None:
     """Last layer: OpenGraph of a Page (not of a post or video page)."""
-    title = _str(meta.get("og:title"))
+    title = clean_str(meta.get("og:title"))
     if title and meta.get("og:type") not in ("video.other", "article"):
         draft.put("display_name", title, f"{doc.label}: meta og:title")
-    image = _str(meta.get("og:image"))
+    image = clean_str(meta.get("og:image"))
     if image and "/v/t1" in image and "-1/" in image:  # profile pictures live in t1.*-1
         draft.put(
             "avatar",
@@ -908,7 +919,7 @@ def _card_posts(
             ft = json.loads(_attr(article, "data-ft") or "{}")
         except ValueError:
             ft = {}
-        pid = _str(str(ft.get("top_level_post_id") or "")) or _str(
+        pid = clean_str(str(ft.get("top_level_post_id") or "")) or clean_str(
             str(ft.get("mf_story_key") or "")
         )
         if not pid:
@@ -922,7 +933,7 @@ def _card_posts(
             resolved = resolve_relative(abbr.get_text(" ", strip=True), captured_at)
             if resolved:
                 published, approx = resolved
-        owner = _str(str(ft.get("content_owner_id_new") or ft.get("page_id") or ""))
+        owner = clean_str(str(ft.get("content_owner_id_new") or ft.get("page_id") or ""))
         shared = bool(_int(dig(info, "dm", "isShare"))) or bool(
             _int(dig(info, "dm", "originalPostOwnerID"))
         )
@@ -988,7 +999,7 @@ def _single_post(
     if posting is None and video is None and not soup.select_one('[data-sigil="photo-image"]'):
         return None
     ids = _doc_ids(doc, meta)
-    ident = _str(str((posting or {}).get("identifier") or ""))
+    ident = clean_str(str((posting or {}).get("identifier") or ""))
     if ident:
         ids.add(ident.split(":")[0])
     posts_url = re.search(r"/posts/(\d{8,})", unquote(doc.url or ""))
@@ -1009,9 +1020,11 @@ def _single_post(
             resolved = resolve_relative(stamp.get_text(" ", strip=True), captured_at)
             if resolved:
                 created, approx = resolved
-    caption = _str((posting or {}).get("articleBody")) or _str(dig(posting, "image", "caption"))
+    caption = clean_str((posting or {}).get("articleBody")) or clean_str(
+        dig(posting, "image", "caption")
+    )
     if caption is None and video is not None:
-        caption = _str(video.get("description"))
+        caption = clean_str(video.get("description"))
     if caption is None:
         msg = soup.select_one("div.msg > div")
         caption = normalize_space(msg.get_text("\n")) if isinstance(msg, Tag) else None
@@ -1020,12 +1033,12 @@ def _single_post(
     if isinstance(stage, Tag):
         media.append(_img_media(stage))
     elif video is not None:
-        media.append(Media(kind="video", url=_str(video.get("thumbnailUrl"))))
+        media.append(Media(kind="video", url=clean_str(video.get("thumbnailUrl"))))
     author = (posting or video or {}).get("author")
     owner = None
     if isinstance(author, dict):
-        url = _str(author.get("url"))
-        owner = _str(str(author.get("identifier") or "")) or (
+        url = clean_str(author.get("url"))
+        owner = clean_str(str(author.get("identifier") or "")) or (
             _handle_from_url(_absolute(url)) if url else None
         )
     post = Post(
@@ -1082,9 +1095,11 @@ def _page_identity(r: _Reading, ref: ProfileRef | None, draft: _Draft) -> str | 
         if "_" in pid:
             owners.append(pid.split("_")[0])
         for att in _list(dig(node, "attachments", "data")):
-            if (_str(dig(att, "type")) or "") in ("share",):
+            if (clean_str(dig(att, "type")) or "") in ("share",):
                 continue
-            found = _handle_from_url(_str(dig(att, "target", "url")) or _str(dig(att, "url")))
+            found = _handle_from_url(
+                clean_str(dig(att, "target", "url")) or clean_str(dig(att, "url"))
+            )
             if found and not found.isdigit():
                 return found
     if ref is not None:
@@ -1102,7 +1117,7 @@ def extract(docs: Sequence[Document], ctx: ExtractContext) -> Profile:
         _graph_profile(draft, chosen)
         draft.put(
             "handle",
-            _graph_handle(chosen[1]) or _str(chosen[1].get("id")),
+            _graph_handle(chosen[1]) or clean_str(chosen[1].get("id")),
             f"{chosen[0].label}: username",
         )
     for doc, soup, meta in r.html:

@@ -51,6 +51,7 @@ from audit.platforms.base import (
     PlatformSpec,
     Step,
     capture_info,
+    clean_str,
     dig,
     first,
 )
@@ -245,7 +246,7 @@ def _shallow_lists(obj: Any, path: str, depth: int) -> Iterator[tuple[str, list[
 
 def _is_place(node: Any) -> bool:
     """A place array: its title at 11 and its feature id ('0x..:0x..') or coordinates."""
-    if not isinstance(node, list) or len(node) < 20 or not _str(dig(node, 11)):
+    if not isinstance(node, list) or len(node) < 20 or not clean_str(dig(node, 11)):
         return False
     feature = dig(node, 10)
     return (isinstance(feature, str) and bool(_FEATURE_ID.match(feature))) or bool(_coords(node)[0])
@@ -276,13 +277,13 @@ def _lat_lon(value: Any) -> tuple[float, float] | None:
 
 
 def _website(place: list[Any]) -> tuple[str | None, str]:
-    url = _str(dig(place, 7, 0))
+    url = clean_str(dig(place, 7, 0))
     if url and url.startswith("http"):
         return url, "[7][0]"
     if isinstance(dig(place, 7), list) or len(place) > 100:
         return None, ""  # the layout is the known one: no website set
     for i, child in enumerate(place[:20]):  # a moved layout: [url, domain] near the top
-        url, domain = _str(dig(child, 0)), _str(dig(child, 1))
+        url, domain = clean_str(dig(child, 0)), clean_str(dig(child, 1))
         if url and domain and url.startswith("http") and domain in (urlsplit(url).hostname or ""):
             return url, f"[{i}][0]"
     return None, ""
@@ -296,9 +297,9 @@ def _phone(place: list[Any]) -> tuple[str | None, str]:
     if not isinstance(entry, list):
         return None, ""
     for variant in dig(entry, 1) or []:
-        if dig(variant, 1) == 2 and _str(dig(variant, 0)):
-            return _str(variant[0]), f"{path}[1][international]"
-    display = _str(dig(entry, 0))
+        if dig(variant, 1) == 2 and clean_str(dig(variant, 0)):
+            return clean_str(variant[0]), f"{path}[1][international]"
+    display = clean_str(dig(entry, 0))
     return (display, f"{path}[0]") if display and _PHONE.match(display) else (None, "")
 
 
@@ -317,7 +318,7 @@ def _tel_entry(place: list[Any]) -> tuple[Any, str]:
 def _photo(place: list[Any]) -> tuple[Avatar | None, str]:
     for index in (72, 37):
         spec = dig(place, index, 0, 0, 6)
-        url = _str(dig(spec, 0))
+        url = clean_str(dig(spec, 0))
         if url and url.startswith("http"):
             width, height = dig(spec, 2, 0), dig(spec, 2, 1)
             if not isinstance(width, int):
@@ -328,18 +329,18 @@ def _photo(place: list[Any]) -> tuple[Avatar | None, str]:
 
 
 def _description(place: list[Any]) -> tuple[str | None, str]:
-    own = _str(dig(place, 154, 0, 0))
+    own = clean_str(dig(place, 154, 0, 0))
     if own:
         return own, "[154][0][0]"
-    editorial = _str(dig(place, 32, 1, 1))
+    editorial = clean_str(dig(place, 32, 1, 1))
     return (editorial, "[32][1][1]") if editorial else (None, "")
 
 
 def _address(place: list[Any], title: str | None) -> tuple[str | None, str]:
-    short = _str(dig(place, 39))
+    short = clean_str(dig(place, 39))
     if short:
         return short, "[39]"
-    full = _str(dig(place, 18))
+    full = clean_str(dig(place, 18))
     if full:
         if title and full.startswith(f"{title}, "):
             full = full[len(title) + 2 :]
@@ -352,8 +353,8 @@ def _city_country(place: list[Any]) -> tuple[str | None, str | None]:
     parts = dig(place, 183, 1)
     if not isinstance(parts, list):
         return None, None
-    city = _str(dig(parts, 3))
-    country = _str(dig(parts, 6))
+    city = clean_str(dig(parts, 3))
+    country = clean_str(dig(parts, 6))
     return city, country if country and len(country) == 2 else None
 
 
@@ -464,7 +465,7 @@ def _fill_from_place(
     def src(path: str) -> str:
         return f"{c.label}: {c.path}{path}"
 
-    title = _str(dig(place, 11))
+    title = clean_str(dig(place, 11))
     if title:
         profile.display_name = title
         sources["display_name"] = src("[11]")
@@ -509,7 +510,7 @@ def _fill_from_place(
         not_observed["bio"] = "Maps search results carry no business description"
     elif len(place) <= 154:
         not_observed["bio"] = "this place array is too short to hold the business description"
-    maps_url = _str(dig(place, 27))
+    maps_url = clean_str(dig(place, 27))
     if maps_url and maps_url.startswith("https://www.google."):
         profile.url = maps_url
         sources["url"] = src("[27]")
@@ -519,18 +520,18 @@ def _meta_values(read: _Read) -> dict[str, tuple[str, str]]:
     """name, address, category and photo from a place page's meta tags (the last layer)."""
     out: dict[str, tuple[str, str]] = {}
     for label, meta in read.meta:
-        title = _str(first(meta.get("og:title"), meta.get("name")))
+        title = clean_str(first(meta.get("og:title"), meta.get("name")))
         if title and " · " in title:
             name, _, address = title.partition(" · ")
             out.setdefault("display_name", (name.strip(), f"{label}: meta[property=og:title]"))
             out.setdefault("address", (address.strip(), f"{label}: meta[property=og:title]"))
         elif title and not title.endswith("Google Maps"):
             out.setdefault("display_name", (title, f"{label}: meta[property=og:title]"))
-        description = _str(first(meta.get("og:description"), meta.get("description")))
+        description = clean_str(first(meta.get("og:description"), meta.get("description")))
         if description and " · " in description:
             category = description.rsplit(" · ", 1)[1].strip()
             out.setdefault("category", (category, f"{label}: meta[property=og:description]"))
-        image = _str(first(meta.get("og:image"), meta.get("image")))
+        image = clean_str(first(meta.get("og:image"), meta.get("image")))
         if image and "googleusercontent.com" in image:
             out.setdefault("avatar", (image, f"{label}: meta[property=og:image]"))
     return out
@@ -560,13 +561,6 @@ def _fill_from_meta(
         not_observed["bio"] = "a place page's meta tags carry no business description"
         not_observed["links"] = "a place page's meta tags carry no website"
         not_observed["contact"] = "a place page's meta tags carry no phone number"
-
-
-def _str(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    value = value.strip()
-    return value or None
 
 
 SPEC = PlatformSpec(

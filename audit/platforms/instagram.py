@@ -41,6 +41,7 @@ from audit.platforms.base import (
     PlatformSpec,
     Step,
     capture_info,
+    clean_str,
     dig,
     first,
 )
@@ -308,20 +309,20 @@ def _json_failure(data: dict[str, Any]) -> tuple[Outcome, str] | None:
 
 def _read_web_user(doc: Document, user: dict[str, Any], base: str) -> _Found:
     p = _Paths(base)
-    f = _Found(doc, _RANK_WEB_USER, _str(user.get("username")), p("username"))
-    f.put("display_name", _str(user.get("full_name")), p("full_name"))
+    f = _Found(doc, _RANK_WEB_USER, clean_str(user.get("username")), p("username"))
+    f.put("display_name", clean_str(user.get("full_name")), p("full_name"))
     if isinstance(user.get("biography"), str):
         f.fields["bio"] = (user["biography"].strip(), p("biography"))
     category_key = next(
         (
             k
             for k in ("category_name", "business_category_name", "overall_category_name")
-            if _str(user.get(k))
+            if clean_str(user.get(k))
         ),
         None,
     )
     if category_key:
-        f.put("category", _str(user[category_key]), p(category_key))
+        f.put("category", clean_str(user[category_key]), p(category_key))
         _note_hidden_category(f, user)
     f.put("links", _links(user.get("bio_links"), user.get("external_url")), p(_links_key(user)))
     f.put("location", _address_place(user.get("business_address_json")), p("business_address_json"))
@@ -338,8 +339,10 @@ def _read_web_user(doc: Document, user: dict[str, Any], base: str) -> _Found:
     ):
         if isinstance(user.get(key), bool):
             f.fields[name] = (user[key], p(key))
-    pic_key = "profile_pic_url_hd" if _str(user.get("profile_pic_url_hd")) else "profile_pic_url"
-    f.put("avatar", _avatar(_str(user.get(pic_key))), p(pic_key))
+    pic_key = (
+        "profile_pic_url_hd" if clean_str(user.get("profile_pic_url_hd")) else "profile_pic_url"
+    )
+    f.put("avatar", _avatar(clean_str(user.get(pic_key))), p(pic_key))
     for name, paths in (
         ("followers", (("edge_followed_by", "count"), ("followed_by", "count"))),
         ("following", (("edge_follow", "count"), ("follows", "count"))),
@@ -369,8 +372,8 @@ def _web_node_post(node: Any) -> Post | None:
     """A GraphImage/GraphVideo/GraphSidecar node (profile grid or shortcode_media)."""
     if not isinstance(node, dict):
         return None
-    code = _str(node.get("shortcode")) or _str(node.get("code"))
-    post_id = code or _str(node.get("id"))
+    code = clean_str(node.get("shortcode")) or clean_str(node.get("code"))
+    post_id = code or clean_str(node.get("id"))
     if not post_id:
         return None
     caption = first(
@@ -397,10 +400,10 @@ def _web_node_media(node: Any) -> Media | None:
         return None
     url = first(node.get("display_url"), node.get("display_src"), node.get("thumbnail_src"))
     is_video = node.get("is_video") is True or node.get("__typename") == "GraphVideo"
-    alt = _str(node.get("accessibility_caption"))
+    alt = clean_str(node.get("accessibility_caption"))
     return Media(
         kind="video" if is_video else "image",
-        url=_str(url),
+        url=clean_str(url),
         alt_text=alt,
         alt_source=classify_alt(alt),
         width=_int(dig(node, "dimensions", "width")),
@@ -412,14 +415,14 @@ def _web_place(location: Any) -> Place | None:
     if not isinstance(location, dict):
         return None
     place = _address_place(location.get("address_json")) or Place()
-    place.name = _str(location.get("name"))
+    place.name = clean_str(location.get("name"))
     if place.lat is None:
         place.lat = _coord(first(location.get("lat"), location.get("latitude")))
         place.lon = _coord(first(location.get("lng"), location.get("longitude")))
     if place.city is None:
-        place.city = _str(location.get("city"))
+        place.city = clean_str(location.get("city"))
     if place.address is None:
-        place.address = _str(location.get("address"))
+        place.address = clean_str(location.get("address"))
     return None if place.is_empty() else place
 
 
@@ -435,25 +438,29 @@ def _note_hidden_category(f: _Found, user: dict[str, Any]) -> None:
 
 def _read_app_user(doc: Document, user: dict[str, Any], base: str) -> _Found:
     p = _Paths(base)
-    f = _Found(doc, _RANK_APP_USER, _str(user.get("username")), p("username"))
-    f.put("display_name", _str(user.get("full_name")), p("full_name"))
+    f = _Found(doc, _RANK_APP_USER, clean_str(user.get("username")), p("username"))
+    f.put("display_name", clean_str(user.get("full_name")), p("full_name"))
     if isinstance(user.get("biography"), str):
         f.fields["bio"] = (user["biography"].strip(), p("biography"))
     f.put(
-        "category", _str(first(user.get("category"), user.get("account_category"))), p("category")
+        "category",
+        clean_str(first(user.get("category"), user.get("account_category"))),
+        p("category"),
     )
     if "category" in f.fields:
         _note_hidden_category(f, user)
     f.put("links", _links(user.get("bio_links"), user.get("external_url")), p(_links_key(user)))
     place = Place(
         address=_join(user.get("address_street"), user.get("zip")),
-        city=_str(user.get("city_name")),
+        city=clean_str(user.get("city_name")),
         lat=_coord(user.get("latitude")),
         lon=_coord(user.get("longitude")),
     )
     f.put("location", None if place.is_empty() else place, p("address_street"))
-    phone = _str(user.get("public_phone_number")) or _str(user.get("contact_phone_number"))
-    if phone and _str(user.get("public_phone_country_code")) and not phone.startswith("+"):
+    phone = clean_str(user.get("public_phone_number")) or clean_str(
+        user.get("contact_phone_number")
+    )
+    if phone and clean_str(user.get("public_phone_country_code")) and not phone.startswith("+"):
         phone = f"+{user['public_phone_country_code']} {phone}"
     if user.get("should_show_public_contacts") is not False:
         f.put("contact", _contact(user.get("public_email"), phone), p("public_email"))
@@ -463,11 +470,11 @@ def _read_app_user(doc: Document, user: dict[str, Any], base: str) -> _Found:
         if isinstance(user.get(name), bool):
             f.fields[name] = (user[name], p(name))
     hd = user.get("hd_profile_pic_url_info")
-    if isinstance(hd, dict) and _str(hd.get("url")):
-        avatar = _avatar(_str(hd["url"]), _int(hd.get("width")), _int(hd.get("height")))
+    if isinstance(hd, dict) and clean_str(hd.get("url")):
+        avatar = _avatar(clean_str(hd["url"]), _int(hd.get("width")), _int(hd.get("height")))
         f.put("avatar", avatar, p("hd_profile_pic_url_info"))
     else:
-        f.put("avatar", _avatar(_str(user.get("profile_pic_url"))), p("profile_pic_url"))
+        f.put("avatar", _avatar(clean_str(user.get("profile_pic_url"))), p("profile_pic_url"))
     if user.get("has_anonymous_profile_picture") is True and "avatar" in f.fields:
         f.fields["avatar"][0].is_default = True
     for name, key in (
@@ -484,12 +491,12 @@ def _read_app_user(doc: Document, user: dict[str, Any], base: str) -> _Found:
 
 def _read_graph_user(doc: Document, user: dict[str, Any], base: str) -> _Found:
     p = _Paths(base)
-    f = _Found(doc, _RANK_GRAPH_USER, _str(user.get("username")), p("username"))
-    f.put("display_name", _str(user.get("name")), p("name"))
+    f = _Found(doc, _RANK_GRAPH_USER, clean_str(user.get("username")), p("username"))
+    f.put("display_name", clean_str(user.get("name")), p("name"))
     if isinstance(user.get("biography"), str):
         f.fields["bio"] = (user["biography"].strip(), p("biography"))
     f.put("links", _links(None, user.get("website")), p("website"))
-    f.put("avatar", _avatar(_str(user.get("profile_picture_url"))), p("profile_picture_url"))
+    f.put("avatar", _avatar(clean_str(user.get("profile_picture_url"))), p("profile_picture_url"))
     for name, key in (
         ("followers", "followers_count"),
         ("following", "follows_count"),
@@ -516,7 +523,7 @@ def _read_graph_media_page(doc: Document, data: dict[str, Any], base: str) -> _F
             "profile's posts"
         )
         return f
-    owners = {_str(i.get("username")) for i in items} - {None}
+    owners = {clean_str(i.get("username")) for i in items} - {None}
     if len(owners) == 1:
         f.username, f.username_path = owners.pop(), f"{base}[].username"
     _graph_posts(f, items, base)
@@ -553,16 +560,16 @@ def _graph_posts(f: _Found, items: list[Any], base: str) -> None:
 def _graph_media_post(item: Any) -> Post | None:
     if not isinstance(item, dict):
         return None
-    permalink = _str(item.get("permalink"))
-    code = _str(item.get("shortcode")) or _shortcode_of(permalink)
-    post_id = code or _str(item.get("id"))
+    permalink = clean_str(item.get("permalink"))
+    code = clean_str(item.get("shortcode")) or _shortcode_of(permalink)
+    post_id = code or clean_str(item.get("id"))
     if not post_id:
         return None
     children = dig(item, "children", "data")
     sources = children if isinstance(children, list) and children else [item]
     media = [_graph_media(c) for c in sources if isinstance(c, dict)]
     created = parse_iso(item.get("timestamp"))
-    post = _post(post_id, code, _str(item.get("caption")), created, False, media, None)
+    post = _post(post_id, code, clean_str(item.get("caption")), created, False, media, None)
     if permalink:
         post.url = permalink
     return post
@@ -570,10 +577,10 @@ def _graph_media_post(item: Any) -> Post | None:
 
 def _graph_media(item: dict[str, Any]) -> Media:
     kind: MediaKind = "video" if item.get("media_type") == "VIDEO" else "image"
-    alt = _str(item.get("alt_text"))
+    alt = clean_str(item.get("alt_text"))
     return Media(
         kind=kind,
-        url=_str(first(item.get("media_url"), item.get("thumbnail_url"))),
+        url=clean_str(first(item.get("media_url"), item.get("thumbnail_url"))),
         alt_text=alt,
         alt_source=classify_alt(alt),
     )
@@ -588,7 +595,7 @@ def _read_single_post(doc: Document, media: dict[str, Any], base: str) -> list[_
     `edge_related_profiles` (other accounts' recent posts) is deliberately not read."""
     raw_owner = media.get("owner")
     owner: dict[str, Any] = raw_owner if isinstance(raw_owner, dict) else {}
-    username = _str(owner.get("username"))
+    username = clean_str(owner.get("username"))
     posts = _Found(doc, _RANK_POSTS, username, f"{base}.owner.username")
     post = _web_node_post(media)
     if post:
@@ -622,7 +629,7 @@ def _read_app_timelines(doc: Document, data: dict[str, Any]) -> list[_Found]:
                 f.posts.append(
                     (post, base.replace("[]", f"[{i}]") if "[]" in base else f"{base}[{i}]")
                 )
-                owner = _str(dig(item, "user", "username"))
+                owner = clean_str(dig(item, "user", "username"))
                 if owner:
                     owners.add(owner)
         if len(owners) == 1:
@@ -635,8 +642,8 @@ def _read_app_timelines(doc: Document, data: dict[str, Any]) -> list[_Found]:
 def _app_item_post(item: Any) -> Post | None:
     if not isinstance(item, dict) or "taken_at" not in item:
         return None
-    code = _str(item.get("code"))
-    post_id = code or _str(first(item.get("pk"), item.get("id")))
+    code = clean_str(item.get("code"))
+    post_id = code or clean_str(first(item.get("pk"), item.get("id")))
     if not post_id:
         return None
     carousel = item.get("carousel_media")
@@ -646,7 +653,7 @@ def _app_item_post(item: Any) -> Post | None:
     return _post(
         post_id,
         code,
-        _str(caption),
+        clean_str(caption),
         from_timestamp(item.get("taken_at")),
         False,
         media,
@@ -656,10 +663,10 @@ def _app_item_post(item: Any) -> Post | None:
 
 def _app_media(item: dict[str, Any]) -> Media:
     best = dig(item, "image_versions2", "candidates", 0, default={})
-    alt = _str(item.get("accessibility_caption"))
+    alt = clean_str(item.get("accessibility_caption"))
     return Media(
         kind="video" if item.get("media_type") == 2 else "image",
-        url=_str(dig(best, "url")),
+        url=clean_str(dig(best, "url")),
         alt_text=alt,
         alt_source=classify_alt(alt),
         width=_int(first(item.get("original_width"), dig(best, "width"))),
@@ -754,7 +761,7 @@ def _read_profile_meta(doc: Document, meta: dict[str, str], title: str) -> _Foun
         m = _TITLE_HANDLE.match(text or "")
         if m:
             f.username, f.username_path = m.group("handle"), _meta_path(key)
-            f.put("display_name", _str(m.group("name")), _meta_path(key))
+            f.put("display_name", clean_str(m.group("name")), _meta_path(key))
             break
     url = first(meta.get("og:url"), meta.get("canonical"))
     if f.username is None and url:
@@ -770,7 +777,7 @@ def _read_profile_meta(doc: Document, meta: dict[str, str], title: str) -> _Foun
     bio_match = _QUOTED_AFTER_INSTAGRAM.search(meta.get("description") or "")
     if bio_match:
         f.put("bio", _strip_closing_quote(bio_match.group("bio")), _meta_path("description"))
-    f.put("avatar", _avatar(_str(meta.get("og:image"))), _meta_path("og:image"))
+    f.put("avatar", _avatar(clean_str(meta.get("og:image"))), _meta_path("og:image"))
     return f
 
 
@@ -790,7 +797,7 @@ def _read_post_meta(doc: Document, meta: dict[str, str], ctx: ExtractContext) ->
     title = _TITLE_HANDLE.match(meta.get("twitter:title") or "")
     if title:
         f.username, f.username_path = title.group("handle"), _meta_path("twitter:title")
-        f.put("display_name", _str(title.group("name")), _meta_path("twitter:title"))
+        f.put("display_name", clean_str(title.group("name")), _meta_path("twitter:title"))
     description_key = "og:description" if meta.get("og:description") else "description"
     description = meta.get(description_key) or ""
     dm = _POST_DESCRIPTION.search(description)
@@ -810,7 +817,7 @@ def _read_post_meta(doc: Document, meta: dict[str, str], ctx: ExtractContext) ->
         tm = _QUOTED_AFTER_INSTAGRAM.search(meta.get("og:title") or "")
         caption = _strip_closing_quote(tm.group("bio")) if tm else None
     is_video = meta.get("og:type") == "video" or bool(meta.get("og:video"))
-    image = _str(first(meta.get("og:image"), meta.get("twitter:image")))
+    image = clean_str(first(meta.get("og:image"), meta.get("twitter:image")))
     media = [Media(kind="video" if is_video else "image", url=image)] if image else []
     post = _post(code, code, caption, created, approx, media, None)
     f.posts.append((post, f"meta[property=og:url], {_meta_path(description_key)}"))
@@ -1023,13 +1030,6 @@ def _meta_path(key: str) -> str:
     return f"meta[{attr}={key}]"
 
 
-def _str(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    value = value.strip()
-    return value or None
-
-
 def _int(value: Any) -> int | None:
     if isinstance(value, bool):
         return None
@@ -1052,13 +1052,13 @@ def _coord(value: Any) -> float | None:
 
 
 def _join(*parts: Any) -> str | None:
-    text = ", ".join(p for p in (_str(x) for x in parts) if p)
+    text = ", ".join(p for p in (clean_str(x) for x in parts) if p)
     return text or None
 
 
 def _unslash(value: Any) -> str | None:
     """JSON-LD text that arrived with `\\/` escapes left in (pages copied through JS)."""
-    text = _str(value)
+    text = clean_str(value)
     return text.replace("\\/", "/") if text else None
 
 
@@ -1099,7 +1099,7 @@ def _post(
 
 def _links_key(user: dict[str, Any]) -> str:
     links = user.get("bio_links")
-    has_bio_links = isinstance(links, list) and any(_str(dig(b, "url")) for b in links)
+    has_bio_links = isinstance(links, list) and any(clean_str(dig(b, "url")) for b in links)
     return "bio_links" if has_bio_links else "external_url"
 
 
@@ -1111,14 +1111,14 @@ def _links(bio_links: Any, external_url: Any) -> list[Link]:
         candidates += [(b.get("url"), b.get("title")) for b in bio_links if isinstance(b, dict)]
     candidates.append((external_url, None))
     for url, title in candidates:
-        url = _str(url)
+        url = clean_str(url)
         if not url:
             continue
         key = url.lower().rstrip("/")
         if key in seen:
             continue
         seen.add(key)
-        links.append(Link(url=url, title=_str(title)))
+        links.append(Link(url=url, title=clean_str(title)))
     return links
 
 
@@ -1143,8 +1143,8 @@ def _address_place(raw: Any) -> Place | None:
         return None
     place = Place(
         address=_join(data.get("street_address"), data.get("zip_code")),
-        city=_str(data.get("city_name")),
-        country=_str(data.get("country_code")),
+        city=clean_str(data.get("city_name")),
+        country=clean_str(data.get("country_code")),
         lat=_coord(data.get("latitude")),
         lon=_coord(data.get("longitude")),
     )
@@ -1152,7 +1152,7 @@ def _address_place(raw: Any) -> Place | None:
 
 
 def _contact(email: Any, phone: Any) -> Contact | None:
-    email, phone = _str(email), _str(phone)
+    email, phone = clean_str(email), clean_str(phone)
     if not email and not phone:
         return None
     return Contact(email=email, phone=phone, has_contact_button=True)

@@ -41,7 +41,15 @@ from audit.model import (
     Profile,
     ProfileRef,
 )
-from audit.platforms.base import CapturePlan, ExtractContext, PlatformSpec, Step, dig, input_doc
+from audit.platforms.base import (
+    CapturePlan,
+    ExtractContext,
+    PlatformSpec,
+    Step,
+    clean_str,
+    dig,
+    input_doc,
+)
 from audit.platforms.generic import json_ld, meta_tags, soup_of
 from audit.platforms.urls import segment_matcher, validate_handle
 from audit.text import extract_hashtags, normalize_space
@@ -100,13 +108,6 @@ def capture_plan(ref: ProfileRef) -> CapturePlan:
 # --------------------------------------------------------------------------- small readers
 
 
-def _str(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    value = value.strip()
-    return value or None
-
-
 def _int(value: Any) -> int | None:
     if isinstance(value, bool):
         return None
@@ -125,7 +126,7 @@ def _attr(tag: Any, name: str) -> str | None:
     value = tag.get(name)
     if isinstance(value, list):
         value = " ".join(value)
-    return _str(value)
+    return clean_str(value)
 
 
 def _text(tag: Any) -> str | None:
@@ -147,7 +148,7 @@ def _unclamped(tag: Any) -> str | None:
 def _flat(tag: Any) -> str | None:
     if not isinstance(tag, Tag):
         return None
-    return _str(" ".join(tag.get_text(" ").split()))
+    return clean_str(" ".join(tag.get_text(" ").split()))
 
 
 _FOLLOWERS = re.compile(r"(\d[\d,.\u00a0]*)\s*([KkMm])?\s+followers?", re.I)
@@ -248,7 +249,7 @@ def is_machine_alt(text: str | None) -> bool:
 
 
 def _alt(text: str | None) -> tuple[str | None, str]:
-    alt = _str(text)
+    alt = clean_str(text)
     if alt and is_machine_alt(alt):
         return alt, "auto"
     return alt, classify_alt(alt)
@@ -290,12 +291,12 @@ def _voyager(reading: _Reading, data: Any, where: str) -> None:
     for item in _list(data.get("included")):
         if not isinstance(item, dict):
             continue
-        urn = _str(item.get("entityUrn"))
+        urn = clean_str(item.get("entityUrn"))
         if urn:
             old = reading.included.get(urn)
             if old is None or len(item) > len(old[0]):
                 reading.included[urn] = (item, where)
-        if str(item.get("$type", "")).endswith(".Company") and _str(item.get("universalName")):
+        if str(item.get("$type", "")).endswith(".Company") and clean_str(item.get("universalName")):
             reading.companies.append((item, where))
 
 
@@ -367,7 +368,7 @@ def _identify(r: _Reading, ref: ProfileRef | None) -> str | None:
                 return slug
         for item in json_ld(soup):
             if item.get("@type") == "Organization":
-                slug = _slug_of(_str(item.get("url")))
+                slug = _slug_of(clean_str(item.get("url")))
                 if slug:
                     return slug
     tabs: Counter[str] = Counter()
@@ -397,12 +398,12 @@ def _vector_url(image: Any) -> tuple[str | None, int | None]:
     """rootUrl + the largest artifact's path segment (Voyager's image shape)."""
     if not isinstance(image, dict):
         return None, None
-    root = _str(image.get("rootUrl"))
+    root = clean_str(image.get("rootUrl"))
     arts = [a for a in _list(image.get("artifacts")) if isinstance(a, dict)]
     if not root or not arts:
         return None, None
     best = max(arts, key=lambda a: _int(a.get("width")) or 0)
-    seg = _str(best.get("fileIdentifyingUrlPathSegment"))
+    seg = clean_str(best.get("fileIdentifyingUrlPathSegment"))
     return (root + seg if seg else None), _int(best.get("width"))
 
 
@@ -413,10 +414,12 @@ def _voyager_company(draft: _Draft, r: _Reading, slug: str) -> None:
     )
     for company, where in mine:
         at = f"{where} Company"
-        draft.put("display_name", _str(company.get("name")), f"{at}.name")
-        draft.put("bio", normalize_space(_str(company.get("description"))), f"{at}.description")
-        draft.put("tagline", _str(company.get("tagline")), f"{at}.tagline")
-        site = _str(company.get("websiteUrl")) or _str(company.get("companyPageUrl"))
+        draft.put("display_name", clean_str(company.get("name")), f"{at}.name")
+        draft.put(
+            "bio", normalize_space(clean_str(company.get("description"))), f"{at}.description"
+        )
+        draft.put("tagline", clean_str(company.get("tagline")), f"{at}.tagline")
+        site = clean_str(company.get("websiteUrl")) or clean_str(company.get("companyPageUrl"))
         draft.put("links", [Link(url=site)] if site else None, f"{at}.websiteUrl/companyPageUrl")
         hq = company.get("headquarter")
         if isinstance(hq, dict):
@@ -432,7 +435,7 @@ def _voyager_company(draft: _Draft, r: _Reading, slug: str) -> None:
         for key in ("*industryV2Taxonomy", "*companyIndustries", "*industry"):
             for urn in _list(company.get(key)):
                 industry = _resolve(r, urn)
-                name = _str(industry.get("name")) or _str(industry.get("localizedName"))
+                name = clean_str(industry.get("name")) or clean_str(industry.get("localizedName"))
                 draft.put("category", name, f"{at}.{key} -> {urn}")
         for key in ("*followingState", "*followingInfo"):
             state = _resolve(r, company.get(key))
@@ -449,15 +452,17 @@ def _voyager_company(draft: _Draft, r: _Reading, slug: str) -> None:
         if url:
             draft.put("avatar", _logo(url, width), f"{at}.logo")
         phone = company.get("phone")
-        phone = _str(phone.get("number")) if isinstance(phone, dict) else _str(phone)
+        phone = clean_str(phone.get("number")) if isinstance(phone, dict) else clean_str(phone)
         draft.put("contact", Contact(phone=phone) if phone else None, f"{at}.phone")
 
 
 def _address(street: Any, city: Any, region: Any, country: Any, postal: Any) -> Place | None:
-    street_s, postal_s = _str(street), _str(postal)
+    street_s, postal_s = clean_str(street), clean_str(postal)
     address = ", ".join(x for x in (street_s, postal_s) if x) or None
     place = Place(
-        address=address, city=_str(city) or _str(region), country=_str(country) or _str(region)
+        address=address,
+        city=clean_str(city) or clean_str(region),
+        country=clean_str(country) or clean_str(region),
     )
     return None if place.is_empty() else place
 
@@ -587,11 +592,11 @@ def _ld_profile(draft: _Draft, doc: Document, soup: BeautifulSoup) -> None:
         if item.get("@type") != "Organization":
             continue
         at = f"{doc.label}: JSON-LD Organization"
-        draft.put("display_name", _str(item.get("name")), f"{at}.name")
-        draft.put("bio", normalize_space(_str(item.get("description"))), f"{at}.description")
-        draft.put("tagline", _str(item.get("slogan")), f"{at}.slogan")
+        draft.put("display_name", clean_str(item.get("name")), f"{at}.name")
+        draft.put("bio", normalize_space(clean_str(item.get("description"))), f"{at}.description")
+        draft.put("tagline", clean_str(item.get("slogan")), f"{at}.slogan")
         same = item.get("sameAs")
-        same_url = _str(same) or _str(dig(same, 0))
+        same_url = clean_str(same) or clean_str(dig(same, 0))
         draft.put("links", [Link(url=same_url)] if same_url else None, f"{at}.sameAs")
         addr = item.get("address")
         if isinstance(addr, dict):
@@ -604,23 +609,23 @@ def _ld_profile(draft: _Draft, doc: Document, soup: BeautifulSoup) -> None:
             )
             draft.put("location", place, f"{at}.address")
         logo = item.get("logo")
-        url = _str(dig(logo, "contentUrl")) or _str(dig(logo, "url")) or _str(logo)
+        url = clean_str(dig(logo, "contentUrl")) or clean_str(dig(logo, "url")) or clean_str(logo)
         if url:
             draft.put("avatar", _logo(url), f"{at}.logo")
 
 
 def _meta_profile(draft: _Draft, doc: Document, meta: dict[str, str]) -> None:
     """'Audiense | LinkedIn' and 'Audiense | 5,750 followers on LinkedIn. <tagline> | <about>'."""
-    title = _str(meta.get("og:title"))
+    title = clean_str(meta.get("og:title"))
     if title and title.endswith("| LinkedIn"):
         draft.put("display_name", title.rsplit("|", 1)[0].strip(), f"{doc.label}: meta og:title")
-    desc = _str(meta.get("og:description")) or _str(meta.get("description"))
+    desc = clean_str(meta.get("og:description")) or clean_str(meta.get("description"))
     if desc:
         draft.put("followers", _followers(desc), f"{doc.label}: meta og:description ('followers')")
         parts = desc.split(" | ", 2)
         if len(parts) == 3:
             draft.put("bio_short", normalize_space(parts[2]), f"{doc.label}: meta og:description")
-    image = _str(meta.get("og:image"))
+    image = clean_str(meta.get("og:image"))
     if image and "company-logo" in image:
         draft.put("avatar", _logo(image), f"{doc.label}: meta og:image")
 

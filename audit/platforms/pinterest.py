@@ -47,8 +47,10 @@ from audit.platforms.base import (
     PlatformSpec,
     Step,
     capture_info,
+    clean_str,
     dig,
     first,
+    int_or_none,
 )
 from audit.platforms.generic import meta_tags, soup_of
 from audit.platforms.urls import path_segments, validate_handle
@@ -276,7 +278,7 @@ def _read_redux(label: str, redux: dict[str, Any], base: str, read: _Read) -> No
     users = redux.get("users")
     if isinstance(users, dict):
         for key, user in users.items():
-            if isinstance(user, dict) and _str(user.get("username")):
+            if isinstance(user, dict) and clean_str(user.get("username")):
                 read.users.append(_read_user(label, user, f"{base}.users[{key}]"))
     resources = redux.get("resources")
     if isinstance(resources, dict):
@@ -308,9 +310,9 @@ def _read_resource(label: str, name: str, entry: Any, path: str, read: _Read) ->
         return
     data = entry.get("data")
     if name == "UserResource" and isinstance(data, dict):
-        if _str(data.get("username")):
+        if clean_str(data.get("username")):
             read.users.append(_read_user(label, data, f"{path}.data"))
-        elif _str(data.get("seo_title")):
+        elif clean_str(data.get("seo_title")):
             read.users.append(_read_seo_user(label, data, f"{path}.data"))
     elif name in _PIN_LIST_RESOURCES and isinstance(data, list):
         read.pin_lists_seen = True
@@ -322,7 +324,7 @@ def _read_resource(label: str, name: str, entry: Any, path: str, read: _Read) ->
 def _resource_failure(entry: dict[str, Any], name: str) -> tuple[Outcome, str] | None:
     error = entry.get("error")
     status = first(entry.get("http_status"), dig(error, "http_status"), dig(error, "status"))
-    message = _str(first(dig(error, "message"), entry.get("message"))) or ""
+    message = clean_str(first(dig(error, "message"), entry.get("message"))) or ""
     if not error and entry.get("status") not in ("failure", "error") and status != 404:
         return None
     if status == 404 or "not found" in message.lower() or dig(error, "code") == 30:
@@ -340,13 +342,13 @@ def _read_meta(doc: Document, meta: dict[str, str], read: _Read) -> None:
     m = _TITLE.match(title)
     if m:
         user.username, user.username_path = m.group("handle"), "meta[property=og:title]"
-        user.put("display_name", _str(m.group("name")), "meta[property=og:title]")
+        user.put("display_name", clean_str(m.group("name")), "meta[property=og:title]")
     url = first(meta.get("og:url"), meta.get("canonical"))
     if user.username is None and url:  # also on error pages, which keep the profile's URL
         user.username = match_url(urlsplit(url))
         user.username_path = "meta[property=og:url]"
     if meta.get("og:type") == "profile" or m:
-        description = _str(first(meta.get("og:description"), meta.get("description")))
+        description = clean_str(first(meta.get("og:description"), meta.get("description")))
         if description and m:
             user.put("bio", _strip_name(description, m.group("name")), "meta[name=description]")
     elif user.username is None:
@@ -385,7 +387,7 @@ def _read_json(label: str, data: Any, read: _Read, base: str) -> None:
     if "code" in data and "message" in data and not data.get("id"):
         read.signals.append(_api_error(data))
         return
-    if _str(data.get("username")) and any(
+    if clean_str(data.get("username")) and any(
         k in data for k in ("account_type", "about", "website_url", "follower_count", "full_name")
     ):
         read.users.append(_read_user(label, data, base))
@@ -399,7 +401,7 @@ def _read_json(label: str, data: Any, read: _Read, base: str) -> None:
 
 
 def _api_error(data: dict[str, Any]) -> tuple[Outcome, str]:
-    message = _str(data.get("message")) or "unknown error"
+    message = clean_str(data.get("message")) or "unknown error"
     low = message.lower()
     if "not found" in low:
         return Outcome.NOT_FOUND, f"Pinterest API: {message}"
@@ -411,15 +413,15 @@ def _api_error(data: dict[str, Any]) -> tuple[Outcome, str]:
 
 
 def _is_pin(item: dict[str, Any]) -> bool:
-    return bool(_str(_as_text(item.get("id")))) and any(
+    return bool(clean_str(_as_text(item.get("id")))) and any(
         k in item for k in ("created_at", "board_id", "board_owner", "images", "media", "pinner")
     )
 
 
 def _read_resource_response(label: str, data: dict[str, Any], read: _Read) -> None:
     response = data["resource_response"]
-    name = _str(dig(data, "resource", "name")) or ""
-    endpoint = _str(response.get("endpoint_name")) or ""
+    name = clean_str(dig(data, "resource", "name")) or ""
+    endpoint = clean_str(response.get("endpoint_name")) or ""
     payload = response.get("data")
     results = dig(payload, "results")
     if isinstance(results, list) and ("Search" in name or "search" in endpoint):
@@ -429,7 +431,7 @@ def _read_resource_response(label: str, data: dict[str, Any], read: _Read) -> No
                 path = f"resource_response.data.results[{i}]"
                 _add_pin(read, label, pin, path)
                 _read_pinner(read, label, pin, path)
-                pinner = _str(dig(pin, "pinner", "username"))
+                pinner = clean_str(dig(pin, "pinner", "username"))
                 if pinner:
                     read.search_pinners.add(pinner.lower())
         return
@@ -455,19 +457,19 @@ def _read_third_party(label: str, data: dict[str, Any], read: _Read) -> None:
     )
     read.third_party_alt = True
     if "board_name" not in data and "pin_id" not in data:
-        user = _User(_RANK_THIRD_PARTY, _str(data.get("username")), "username", label)
-        user.put("display_name", _str(data.get("full_name")), "full_name")
+        user = _User(_RANK_THIRD_PARTY, clean_str(data.get("username")), "username", label)
+        user.put("display_name", clean_str(data.get("full_name")), "full_name")
         if isinstance(data.get("bio"), str):  # their bio is Pinterest's 'Name | about'
             user.put("bio", _strip_name(data["bio"], data.get("full_name") or ""), "bio")
-        user.put("avatar", _avatar(_str(data.get("profile_image"))), "profile_image")
+        user.put("avatar", _avatar(clean_str(data.get("profile_image"))), "profile_image")
         for name, key in (
             ("followers", "follower_count"),
             ("following", "following_count"),
             ("posts_count", "pin_count"),
         ):
-            user.put(name, _int(data.get(key)), key)
+            user.put(name, int_or_none(data.get(key)), key)
         read.users.append(user)
-    owner = _str(data.get("username"))
+    owner = clean_str(data.get("username"))
     items = [data] if "pin_id" in data else data.get("pins") or []
     read.pin_lists_seen = True
     for i, item in enumerate(items):
@@ -476,22 +478,22 @@ def _read_third_party(label: str, data: dict[str, Any], read: _Read) -> None:
         post = _third_party_post(item)
         if post:
             path = "$" if item is data else f"pins[{i}]"
-            pinner = _str(item.get("owner")) or owner
+            pinner = clean_str(item.get("owner")) or owner
             read.pins.append(_Pin(post, pinner, None, f"{label}: {path}"))
 
 
 def _third_party_post(item: dict[str, Any]) -> Post | None:
-    pin_id = _str(_as_text(item.get("pin_id")))
-    url = _str(item.get("url"))
+    pin_id = clean_str(_as_text(item.get("pin_id")))
+    url = clean_str(item.get("url"))
     if pin_id in (None, "pin") and url:  # their single-pin record says "pin"
         m = re.search(r"/pin/(\d+)", url)
         pin_id = m.group(1) if m else pin_id
     if not pin_id:
         return None
-    alt = _str(item.get("alt_text"))
+    alt = clean_str(item.get("alt_text"))
     media = Media(
-        kind="video" if _str(item.get("video_url")) else "image",
-        url=_str(first(item.get("image"), item.get("image_thumb"))),
+        kind="video" if clean_str(item.get("video_url")) else "image",
+        url=clean_str(first(item.get("image"), item.get("image_thumb"))),
         alt_text=alt,
         # unknown provenance: never counted as the owner's own alt text
         alt_source="auto" if alt else "missing",
@@ -511,23 +513,23 @@ def _third_party_post(item: dict[str, Any]) -> Post | None:
 
 def _read_user(label: str, user: dict[str, Any], base: str) -> _User:
     p = _Paths(base)
-    found = _User(_RANK_USER, _str(user.get("username")), p("username"), label)
-    found.put("display_name", _str(user.get("full_name")), p("full_name"))
+    found = _User(_RANK_USER, clean_str(user.get("username")), p("username"), label)
+    found.put("display_name", clean_str(user.get("full_name")), p("full_name"))
     if isinstance(user.get("about"), str):
         found.fields["bio"] = (normalize_space(user["about"]) or "", p("about"))
-    elif _str(user.get("seo_description")) and _str(user.get("full_name")):
+    elif clean_str(user.get("seo_description")) and clean_str(user.get("full_name")):
         bio = _strip_name(user["seo_description"], user["full_name"])
         found.put("bio", bio, p("seo_description"))
-    website = _str(user.get("website_url"))
+    website = clean_str(user.get("website_url"))
     if website:
         found.put("links", [Link(url=website)], p("website_url"))
-    elif _str(user.get("domain_url")):
+    elif clean_str(user.get("domain_url")):
         found.put("links", [Link(url=f"https://{user['domain_url']}")], p("domain_url"))
-    location = _str(user.get("location"))
+    location = clean_str(user.get("location"))
     if location:
         found.put("location", Place(address=location), p("location"))
     for key in ("image_xlarge_url", "image_large_url", "image_medium_url", "profile_image"):
-        avatar = _avatar(_str(user.get(key)))
+        avatar = _avatar(clean_str(user.get(key)))
         if avatar:
             found.put("avatar", avatar, p(key))
             break
@@ -536,7 +538,7 @@ def _read_user(label: str, user: dict[str, Any], base: str) -> _User:
         ("following", "following_count"),
         ("posts_count", "pin_count"),
     ):
-        found.put(name, _int(user.get(key)), p(key))
+        found.put(name, int_or_none(user.get(key)), p(key))
     if isinstance(user.get("is_private_profile"), bool):
         found.fields["is_private"] = (user["is_private_profile"], p("is_private_profile"))
     if isinstance(user.get("is_partner"), bool):
@@ -558,8 +560,8 @@ def _read_seo_user(label: str, data: dict[str, Any], base: str) -> _User:
     m = _TITLE.match(data.get("seo_title") or "")
     found = _User(_RANK_SEO_USER, m.group("handle") if m else None, p("seo_title"), label)
     if m:
-        found.put("display_name", _str(m.group("name")), p("seo_title"))
-        description = _str(data.get("seo_description"))
+        found.put("display_name", clean_str(m.group("name")), p("seo_title"))
+        description = clean_str(data.get("seo_description"))
         if description:
             found.put("bio", _strip_name(description, m.group("name")), p("seo_description"))
     if data.get("seo_noindex_reason") == "owner_requested":
@@ -570,10 +572,10 @@ def _read_seo_user(label: str, data: dict[str, Any], base: str) -> _User:
 def _read_pinner(read: _Read, label: str, pin: dict[str, Any], base: str) -> None:
     """A pin page names its pinner: a partial profile of the account that saved it."""
     pinner = pin.get("pinner")
-    if not isinstance(pinner, dict) or not _str(pinner.get("username")):
+    if not isinstance(pinner, dict) or not clean_str(pinner.get("username")):
         return
     p = _Paths(f"{base}.pinner")
-    found = _User(_RANK_PINNER, _str(pinner["username"]), p("username"), label)
+    found = _User(_RANK_PINNER, clean_str(pinner["username"]), p("username"), label)
     # relay responses spell keys in camelCase, resource responses in snake_case
     for name, keys in (
         ("display_name", ("fullName", "full_name")),
@@ -586,13 +588,13 @@ def _read_pinner(read: _Read, label: str, pin: dict[str, Any], base: str) -> Non
             continue
         value = pinner[key]
         if name == "avatar":
-            value = _avatar(_str(value))
+            value = _avatar(clean_str(value))
         elif name == "followers":
-            value = _int(value)
+            value = int_or_none(value)
         elif name == "links":
-            value = [Link(url=f"https://{value}")] if _str(value) else None
+            value = [Link(url=f"https://{value}")] if clean_str(value) else None
         else:
-            value = _str(value)
+            value = clean_str(value)
         found.put(name, value, p(key))
     read.users.append(found)
 
@@ -601,12 +603,12 @@ def _read_pinner(read: _Read, label: str, pin: dict[str, Any], base: str) -> Non
 
 
 def _add_pin(read: _Read, label: str, pin: dict[str, Any], path: str) -> None:
-    ids = (_str(_as_text(pin.get(k))) for k in ("id", "entityId"))  # relay "id" is a node id
+    ids = (clean_str(_as_text(pin.get(k))) for k in ("id", "entityId"))  # relay "id" is a node id
     pin_id = next((i for i in ids if i and i.isdigit()), None)
     if not pin_id:
         return
-    pinner = _str(first(dig(pin, "pinner", "username"), dig(pin, "board_owner", "username")))
-    creator = _str(
+    pinner = clean_str(first(dig(pin, "pinner", "username"), dig(pin, "board_owner", "username")))
+    creator = clean_str(
         first(
             dig(pin, "native_creator", "username"),
             dig(pin, "nativeCreator", "username"),
@@ -641,8 +643,8 @@ def _caption(title: Any, description: Any) -> str | None:
 
 def _pin_media(pin: dict[str, Any]) -> Media:
     url, width, height = _best_image(pin)
-    custom = _str(first(pin.get("alt_text"), pin.get("altText")))
-    generated = _str(
+    custom = clean_str(first(pin.get("alt_text"), pin.get("altText")))
+    generated = clean_str(
         first(
             pin.get("auto_alt_text"),
             pin.get("autoAltText"),
@@ -672,16 +674,16 @@ def _best_image(pin: dict[str, Any]) -> tuple[str | None, int | None, int | None
     best: tuple[int, str | None, int | None, int | None] = (-1, None, None, None)
     if isinstance(images, dict):
         for key, image in images.items():
-            if not isinstance(image, dict) or not _str(image.get("url")):
+            if not isinstance(image, dict) or not clean_str(image.get("url")):
                 continue
-            width = _int(image.get("width"))
+            width = int_or_none(image.get("width"))
             score = 10**6 if key in ("orig", "originals") else (width or 0)
             if score > best[0]:
-                best = (score, image["url"], width, _int(image.get("height")))
+                best = (score, image["url"], width, int_or_none(image.get("height")))
     for key in ("imageSpec_orig", "imageSpec_736x", "imageSpec_736"):
         spec = pin.get(key)
-        if best[1] is None and isinstance(spec, dict) and _str(spec.get("url")):
-            best = (0, spec["url"], _int(spec.get("width")), _int(spec.get("height")))
+        if best[1] is None and isinstance(spec, dict) and clean_str(spec.get("url")):
+            best = (0, spec["url"], int_or_none(spec.get("width")), int_or_none(spec.get("height")))
     return best[1], best[2], best[3]
 
 
@@ -892,23 +894,6 @@ class _Paths:
 
 def _as_text(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-
-def _str(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    value = value.strip()
-    return value or None
-
-
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return None
 
 
 def _avatar(url: str | None) -> Avatar | None:

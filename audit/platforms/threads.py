@@ -47,8 +47,10 @@ from audit.platforms.base import (
     PlatformSpec,
     Step,
     capture_info,
+    clean_str,
     dig,
     first,
+    int_or_none,
 )
 from audit.platforms.generic import meta_tags, soup_of
 from audit.platforms.instagram import normalize_handle as _instagram_handle
@@ -320,21 +322,21 @@ def _is_profile_user(node: dict[str, Any]) -> bool:
 
 def _read_user(label: str, user: dict[str, Any], base: str) -> _User:
     p = _Paths(base)
-    found = _User(_RANK_USER, _str(user.get("username")), p("username"), label)
-    found.put("display_name", _str(user.get("full_name")), p("full_name"))
+    found = _User(_RANK_USER, clean_str(user.get("username")), p("username"), label)
+    found.put("display_name", clean_str(user.get("full_name")), p("full_name"))
     if isinstance(user.get("biography"), str):
         found.fields["bio"] = (normalize_space(user["biography"]) or "", p("biography"))
     links = [
-        Link(url=url, title=_str(dig(b, "title")))
+        Link(url=url, title=clean_str(dig(b, "title")))
         for b in (user.get("bio_links") or [])
-        if (url := _str(dig(b, "url")))
+        if (url := clean_str(dig(b, "url")))
     ]
-    if _str(user.get("external_url")) and not links:
+    if clean_str(user.get("external_url")) and not links:
         links = [Link(url=user["external_url"].strip())]
     found.put("links", links, p("bio_links" if user.get("bio_links") else "external_url"))
     avatar_path, avatar = _best_avatar(user)
     found.put("avatar", avatar, p(avatar_path))
-    found.put("followers", _int(user.get("follower_count")), p("follower_count"))
+    found.put("followers", int_or_none(user.get("follower_count")), p("follower_count"))
     for name, keys in (
         ("is_verified", ("is_verified",)),
         ("is_private", ("text_post_app_is_private", "is_private")),
@@ -348,16 +350,18 @@ def _read_user(label: str, user: dict[str, Any], base: str) -> _User:
 
 def _best_avatar(user: dict[str, Any]) -> tuple[str, Avatar | None]:
     versions = [v for v in (user.get("hd_profile_pic_versions") or []) if isinstance(v, dict)]
-    sized = [v for v in versions if _str(v.get("url"))]
+    sized = [v for v in versions if clean_str(v.get("url"))]
     if sized:
-        best = max(sized, key=lambda v: _int(v.get("width")) or 0)
+        best = max(sized, key=lambda v: int_or_none(v.get("width")) or 0)
         avatar = Avatar(
-            url=best["url"], width=_int(best.get("width")), height=_int(best.get("height"))
+            url=best["url"],
+            width=int_or_none(best.get("width")),
+            height=int_or_none(best.get("height")),
         )
         return "hd_profile_pic_versions", avatar
     for key in ("hd_profile_pic_url_info", "profile_pic_url"):
         value = user.get(key)
-        url = _str(dig(value, "url")) if isinstance(value, dict) else _str(value)
+        url = clean_str(dig(value, "url")) if isinstance(value, dict) else clean_str(value)
         if url:
             return key, _avatar(url)
     return "profile_pic_url", None
@@ -366,18 +370,18 @@ def _best_avatar(user: dict[str, Any]) -> tuple[str, Avatar | None]:
 def _add_item(
     read: _Read, label: str, post: dict[str, Any], path: str, thread_key: str, in_timeline: bool
 ) -> None:
-    code = _str(post.get("code"))
-    post_id = code or _str(_text(first(post.get("pk"), post.get("id"))))
+    code = clean_str(post.get("code"))
+    post_id = code or clean_str(_text(first(post.get("pk"), post.get("id"))))
     if not post_id:
         return
-    author = _str(dig(post, "user", "username"))
+    author = clean_str(dig(post, "user", "username"))
     info = post.get("text_post_app_info")
     info = info if isinstance(info, dict) else {}
     is_reply = info.get("is_reply") is True or isinstance(info.get("reply_to_author"), dict)
     reposted = dig(info, "share_info", "reposted_post")
-    caption = _str(dig(post, "caption", "text"))
+    caption = clean_str(dig(post, "caption", "text"))
     if isinstance(reposted, dict) and not caption:
-        caption = _str(dig(reposted, "caption", "text"))
+        caption = clean_str(dig(reposted, "caption", "text"))
     media, alt_field = _media(post if not isinstance(reposted, dict) else reposted)
     tag = _topic_tag(info.get("tag_header"))
     hashtags = extract_hashtags(caption)
@@ -399,7 +403,9 @@ def _add_item(
     if author and isinstance(user, dict):  # the author block: avatar and badge, no more
         found = _User(_RANK_AUTHOR, author, f"{path}.user.username", label)
         found.put(
-            "avatar", _avatar(_str(user.get("profile_pic_url"))), f"{path}.user.profile_pic_url"
+            "avatar",
+            _avatar(clean_str(user.get("profile_pic_url"))),
+            f"{path}.user.profile_pic_url",
         )
         if isinstance(user.get("is_verified"), bool):
             found.put("is_verified", user["is_verified"], f"{path}.user.is_verified")
@@ -408,10 +414,10 @@ def _add_item(
 
 def _topic_tag(header: Any) -> str | None:
     if isinstance(header, str):
-        return _str(header.lstrip("#"))
+        return clean_str(header.lstrip("#"))
     if isinstance(header, dict):
         for key in ("display_name", "name", "tag", "text"):
-            value = _str(header.get(key))
+            value = clean_str(header.get(key))
             if value:
                 return value.lstrip("#")
     return None
@@ -430,15 +436,15 @@ def _media(post: dict[str, Any]) -> tuple[list[Media], bool]:
             continue
         best = candidates[0] if candidates and isinstance(candidates[0], dict) else {}
         alt_field = alt_field or "accessibility_caption" in part
-        alt = _str(part.get("accessibility_caption"))
+        alt = clean_str(part.get("accessibility_caption"))
         out.append(
             Media(
                 kind="video" if videos else "image",
-                url=_str(best.get("url")),
+                url=clean_str(best.get("url")),
                 alt_text=alt,
                 alt_source=classify_alt(alt),
-                width=_int(first(part.get("original_width"), best.get("width"))),
-                height=_int(first(part.get("original_height"), best.get("height"))),
+                width=int_or_none(first(part.get("original_width"), best.get("width"))),
+                height=int_or_none(first(part.get("original_height"), best.get("height"))),
             )
         )
     return out, alt_field
@@ -488,7 +494,7 @@ def _read_profile_meta(doc: Document, meta: dict[str, str], url: str, read: _Rea
         m = _TITLE.match(meta.get(key) or "")
         if m:
             user.username, user.username_path = m.group("handle"), _meta_path(key)
-            user.put("display_name", _str(m.group("name")), _meta_path(key))
+            user.put("display_name", clean_str(m.group("name")), _meta_path(key))
             break
     if user.username is None and url:
         user.username, user.username_path = match_url(urlsplit(url)), "meta[property=og:url]"
@@ -501,7 +507,7 @@ def _read_profile_meta(doc: Document, meta: dict[str, str], url: str, read: _Rea
         user.put(name, value, _meta_path(key))
     if description:
         user.put("bio", bio, _meta_path(key))
-    user.put("avatar", _avatar(_str(meta.get("og:image"))), _meta_path("og:image"))
+    user.put("avatar", _avatar(clean_str(meta.get("og:image"))), _meta_path("og:image"))
     read.users.append(user)
     read.meta_only_posts = True
 
@@ -534,8 +540,8 @@ def _read_post_meta(doc: Document, meta: dict[str, str], url: str, read: _Read) 
     author = title.group("handle") if title else None
     user = _User(_RANK_POST_META, author, _meta_path("og:title"), doc.label)
     if title:
-        user.put("display_name", _str(title.group("name")), _meta_path("og:title"))
-    image = _str(meta.get("og:image"))
+        user.put("display_name", clean_str(title.group("name")), _meta_path("og:title"))
+    image = clean_str(meta.get("og:image"))
     media: list[Media] = []
     if image and _PROFILE_PIC in image:
         user.put("avatar", _avatar(image), _meta_path("og:image"))
@@ -740,23 +746,6 @@ def _meta_path(key: str) -> str:
 
 def _text(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-
-def _str(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    value = value.strip()
-    return value or None
-
-
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return None
 
 
 def _avatar(url: str | None) -> Avatar | None:

@@ -626,6 +626,39 @@ def _own_texts(texts: ProfileTexts) -> tuple[list[str], list[str]]:
     )
 
 
+# Where a word sits says how central it is to the business: the owner chose the words of a
+# name field, a bio and a page title; a heading or one caption is weaker evidence.
+_PLACE_WEIGHTS = {"site_title": 2.0, "site_description": 2.0, "site_headings": 1.0,
+                  "name": 3.0, "bio": 2.0, "category": 1.0, "posts": 1.0}  # fmt: skip
+
+
+def _prominent_places(
+    profiles: Sequence[Profile],
+    texts: Sequence[ProfileTexts],
+    site: SiteText | None,
+    names: Sequence[str],
+) -> list[tuple[float, list[str]]]:
+    """(weight, texts) for every place a proposal can sit, the brand's name cut out: the
+    site's title, description and headings, and each profile's name, bio, category, posts."""
+    w = _PLACE_WEIGHTS
+    raw: list[tuple[float, list[str]]] = []
+    if site is not None:
+        raw += [
+            (w["site_title"], [site.title or ""]),
+            (w["site_description"], [site.description or ""]),
+            (w["site_headings"], list(site.headings)),
+        ]
+    for t in texts:
+        raw += [(w[f], t.all_texts((f,))) for f in ("name", "bio", "category")]
+        raw.append((w["posts"], t.all_texts(("captions", "hashtags", "alt"))))
+    out = []
+    for weight, side in raw:
+        kept = [x for x in (_without(s, names).strip() for s in side) if x]
+        if kept:
+            out.append((weight, kept))
+    return out
+
+
 def _captured(profiles: Iterable[Profile]) -> list[Profile]:
     return [p for p in profiles if p.capture.outcome is Outcome.OK]
 
@@ -645,7 +678,9 @@ def propose_keywords(
     URLs and one- or two-letter words are dropped, and so is a shorter phrase that only ever
     appears inside a longer one already proposed ('east' inside 'east austin'). Phrases found
     on both the site and the profiles come first (without a site: in both the profile fields
-    and the posts), then by extraction score; `PROPOSE_MIN`..`top` are returned, deduplicated
+    and the posts), then by prominence (name field 3, bio, page title and description 2,
+    headings, category and posts 1, summed over every place that carries the phrase) plus
+    extraction score; `PROPOSE_MIN`..`top` are returned, deduplicated
     by lemma. Empty when the brand has no text at all.
     """
     from audit.nlp import extract_keywords_multi
@@ -674,17 +709,35 @@ def propose_keywords(
     def found(kw: Keyword, side: Sequence[str]) -> bool:
         return any(carries(t, kw.text, kw.lang) for t in side)
 
-    scored: list[tuple[bool, float, int, Keyword]] = []
+    places = _prominent_places(captured, all_texts, site, names)
+
+    def prominence(kw: Keyword) -> float:
+        return sum(w for w, side in places if found(kw, side))
+
     main_lang = _language(texts)
-    for index, kw in enumerate(extract_keywords_multi(texts, top=25)):
-        if not _usable(kw, handles, main_lang):
-            continue
+    candidates = [
+        kw for kw in extract_keywords_multi(texts, top=25) if _usable(kw, handles, main_lang)
+    ]
+    weight = {id(kw): prominence(kw) + kw.score for kw in candidates}
+    for kw in candidates:
+        # A word that sits only where a longer candidate sits ('austin' wherever 'east
+        # austin' is) ranks just below that phrase: the phrase is what the owner wrote.
+        size = len(_WORDS.findall(kw.text))
+        for other in candidates:
+            if (
+                len(_WORDS.findall(other.text)) > size
+                and carries(other.text, kw.text, kw.lang)
+                and prominence(other) >= prominence(kw)
+            ):
+                weight[id(kw)] = min(weight[id(kw)], weight[id(other)] - 0.01)
+    scored: list[tuple[bool, float, int, Keyword]] = []
+    for index, kw in enumerate(candidates):
         profiles_have = found(kw, profile_side) or found(kw, post_side)
         if site_side:
             shared = found(kw, site_side) and profiles_have
         else:
             shared = found(kw, profile_side) and found(kw, post_side)
-        scored.append((shared, kw.score, index, kw))
+        scored.append((shared, weight[id(kw)], index, kw))
     scored.sort(key=lambda s: (not s[0], -s[1], s[2]))
 
     chosen: list[Keyword] = []

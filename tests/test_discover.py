@@ -422,7 +422,9 @@ SITE = SiteText(
 class TestProposals:
     def test_site_and_profiles_shared_first(self) -> None:
         proposed = propose_keywords([BRAND_IG], SITE, brand_name="Blue Door Bakery")
-        assert set(proposed[:2]) == {"sourdough", "east austin"}
+        # 'austin' also stands alone (#SourdoughAustin), so it sits in more places than
+        # 'east austin' and ranks first; both are proposed
+        assert proposed[:3] == ["sourdough", "austin", "east austin"]
         assert "bakery" in proposed
         assert 3 <= len(proposed) <= 6
         lemmas = [lemma_form(k, "en") for k in proposed]
@@ -449,6 +451,33 @@ class TestProposals:
         assert "kruh" in proposed
         assert lemma_form("pekarna", "sl") in {lemma_form(k, "sl") for k in proposed}
         assert "modra vrata" not in proposed and "vrata" not in proposed
+
+    def test_words_in_name_bio_and_title_beat_a_heading_and_a_caption(self) -> None:
+        """The demo bakery: 'pekarna' is in its page title, Instagram bio and Bluesky name
+        field; 'workshops' is in one heading and a post. Prominence must put the first in."""
+        from datetime import timedelta
+
+        from audit.demo import build
+        from audit.documents import parse_har
+        from audit.platforms import REGISTRY
+        from audit.platforms.base import ExtractContext
+        from audit.site import read_site
+
+        hars = build.build_hars()
+        ctx = ExtractContext(captured_at=build.RECORDED_AT + timedelta(minutes=1))
+        profiles = []
+        for key, platform in (
+            (f"instagram-{build.IG_HANDLE}", Platform.INSTAGRAM),
+            (f"bluesky-{build.BSKY_HANDLE}", Platform.BLUESKY),
+        ):
+            extract = REGISTRY[platform].extract
+            assert extract is not None
+            profiles.append(extract(parse_har(hars[key]), ctx))
+        site = read_site(parse_har(hars["site"]))
+        proposed = propose_keywords(profiles, site, brand_name="Modra Vrata")
+        keys = [lemma_form(k, "sl") for k in proposed]
+        assert lemma_form("pekarna", "sl") in keys, proposed
+        assert "workshops" not in proposed and "sourdough" in proposed
 
     def test_nothing_to_read_proposes_nothing(self) -> None:
         assert propose_keywords([make_profile()]) == []

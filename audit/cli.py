@@ -230,6 +230,61 @@ def demo(
 
 @app.command()
 @handle_errors
+def batch(
+    brands_csv: Annotated[
+        Path, typer.Argument(help="CSV: a 'brand' column, then profiles, har, brand_file...")
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder: one subfolder per brand + summaries.")
+    ] = Path("findable-batch"),
+    formats: FormatOpt = "all",
+    fail_under: Annotated[
+        float | None,
+        typer.Option("--fail-under", help="Exit 1 when any brand scores lower (or fails)."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Show capture progress.")
+    ] = False,
+    db: DbOpt = None,
+    no_history: Annotated[
+        bool, typer.Option("--no-history", help="Do not store these audits in the history.")
+    ] = False,
+) -> None:
+    """Audit many brands from a CSV (one row each), for consultants: reports + a summary."""
+    from audit import batch as batch_mod
+
+    def line(row: batch_mod.RowOutcome) -> None:
+        if quiet:
+            return
+        if row.ok:
+            score = "not scored" if row.score is None else f"{row.score:.0f}/100"
+            typer.echo(f"  {row.row.brand}: {score}" + (f" ({row.band})" if row.band else ""))
+        else:
+            typer.echo(f"  {row.row.brand}: FAILED — {row.error}")
+
+    result = batch_mod.run_batch(
+        brands_csv,
+        out,
+        formats=formats,
+        history=not no_history,
+        db=db,
+        verbose=verbose,
+        on_row=line,
+    )
+    if not quiet:
+        typer.echo(f"Summary: {result.summary_csv} and {result.summary_md}")
+    code = result.exit_code(fail_under)
+    if code == 3:
+        _err(f"no brand could be audited; see the errors in {result.summary_csv}")
+    elif code == 1 and fail_under is not None:
+        names = ", ".join(r.row.brand for r in result.below(fail_under))
+        _err(f"below --fail-under {fail_under:g}: {names}")
+    raise typer.Exit(code=code)
+
+
+@app.command()
+@handle_errors
 def init(
     path: Annotated[Path, typer.Argument(help="Where to write the brand file.")] = Path(
         "findable.toml"

@@ -8,6 +8,10 @@ Per profile: one fresh browser context (its own cookies and its own HAR), the pl
 in order, then the plan's follow-up steps computed from the documents seen so far. The
 outcome is named at the network level only (HTTP status, redirects to a login page, net
 errors, timeouts); walls drawn inside a 200 page are each platform extractor's business.
+
+Assets (`AssetRef`: a profile's avatar image) go through the same runner: one navigation to
+the image's URL, whose response bytes are kept (a navigation, not an API request, so
+`route_from_har` serves it in a replay like any document). No DOM, no screenshot.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 from audit.browser import find_chromium, launch_args
 from audit.documents import Document, parse_har
 from audit.errors import BrowserMissingError, InputError
-from audit.model import CaptureTarget, Outcome
+from audit.model import AssetRef, CaptureTarget, Outcome
 from audit.platforms.base import CapturePlan, Step
 from audit.snapshot import FILE_NAMES, Manifest, write_index, write_profile
 
@@ -89,6 +93,8 @@ _GRACE_AFTER_TIMEOUT_S = 1.0
 # Browser housekeeping (opening/closing a context, installing routes) is instant when
 # Chromium is healthy; a wedged Chromium must cost a bounded wait, never a hung run.
 _HOUSEKEEPING_S = 15.0
+# An asset bigger than this is not a profile image; it is refused rather than stored.
+_MAX_ASSET_BYTES = 10 * 1024 * 1024
 
 
 @dataclass
@@ -186,6 +192,8 @@ class _Attempt:
     har: dict[str, Any] | None = None
     dom: str | None = None
     screenshot: bytes | None = None
+    asset: bytes | None = None
+    content_type: str | None = None
 
     def fail(self, outcome: Outcome, reason: str | None, *, transient: bool = False) -> None:
         if self.outcome is Outcome.OK:
@@ -298,7 +306,7 @@ class _Runner:
         earlier: list[str] = []
         attempt_no = 0
         while True:
-            result = await self._attempt(plan, replay, deadline)
+            result = await self._attempt(plan, replay, deadline, asset=isinstance(ref, AssetRef))
             if not (live and result.transient and attempt_no < options.retries):
                 break
             delay = options.backoff_s * 2**attempt_no + random.uniform(0, options.jitter)
@@ -332,6 +340,7 @@ class _Runner:
                 "input_kind": input_kind,
                 "browser_version": self._browser_version,
                 "notes": result.notes,
+                "content_type": result.content_type if result.asset is not None else None,
             }
         )
         await asyncio.to_thread(
@@ -341,10 +350,13 @@ class _Runner:
             har=result.har,
             dom=result.dom,
             screenshot=result.screenshot,
+            asset=result.asset,
         )
         return manifest.model_copy(update={"files": _files_of(result)})
 
-    async def _attempt(self, plan: CapturePlan, replay: Path | None, deadline: float) -> _Attempt:
+    async def _attempt(
+        self, plan: CapturePlan, replay: Path | None, deadline: float, *, asset: bool = False
+    ) -> _Attempt:
         options = self._options
         loop = asyncio.get_running_loop()
         result = _Attempt(captured_at=datetime.now(timezone.utc))
@@ -370,20 +382,24 @@ class _Runner:
                 return result
             try:
                 await asyncio.wait_for(self._prepare(context, replay), _HOUSEKEEPING_S)
-                context.on("response", bodies.on_response)
+                if not asset:
+                    context.on("response", bodies.on_response)
                 page = await asyncio.wait_for(context.new_page(), _HOUSEKEEPING_S)
                 remaining = max(deadline - loop.time(), 0.1)
                 page.set_default_timeout(remaining * 1000)
+                run = (
+                    self._fetch_asset(page, plan, result, live=replay is None)
+                    if asset
+                    else self._run_plan(page, plan, result, bodies, live=replay is None)
+                )
                 try:
-                    await asyncio.wait_for(
-                        self._run_plan(page, plan, result, bodies, live=replay is None),
-                        timeout=remaining,
-                    )
+                    await asyncio.wait_for(run, timeout=remaining)
                 except (asyncio.TimeoutError, PlaywrightTimeoutError):
                     result.fail(
                         Outcome.TIMEOUT, f"no complete answer within {options.timeout_s:g} s"
                     )
-                await self._keep_page(page, result)
+                if not asset:
+                    await self._keep_page(page, result)
             except PlaywrightError as exc:  # the browser or page died under us
                 result.fail(Outcome.ERROR, f"browser error: {_first_line(exc)}")
             except asyncio.TimeoutError:
@@ -428,6 +444,43 @@ class _Runner:
             )
         except (asyncio.TimeoutError, PlaywrightError):
             result.notes.append("no screenshot could be taken")
+
+    async def _fetch_asset(
+        self, page: Page, plan: CapturePlan, result: _Attempt, *, live: bool
+    ) -> None:
+        """Navigate to the asset's URL (the plan's first step) and keep the answer's bytes
+        when it is an image of a sane size; anything else is a failed capture with why."""
+        url = plan.steps[0].url
+        result.url = url
+        try:
+            response = await page.goto(url, wait_until="commit")
+            if response is None:
+                result.fail(Outcome.ERROR, f"{url} gave no response")
+                return
+            result.final_url, result.http_status = response.url, response.status
+            if response.status >= 400:
+                outcome, _ = classify(response.status, response.url)
+                result.fail(
+                    outcome,
+                    f"{_status_label(response.status)}: the image could not be downloaded",
+                    transient=live and _is_transient(response.status),
+                )
+                return
+            body = await response.body()
+        except PlaywrightTimeoutError:
+            raise
+        except PlaywrightError as exc:
+            result.fail(Outcome.ERROR, f"goto {url} failed: {_first_line(exc)}", transient=live)
+            return
+        ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        if not ctype.startswith("image/"):
+            result.fail(Outcome.ERROR, f"{url} is not an image ({ctype or 'no content type'})")
+        elif not body:
+            result.fail(Outcome.ERROR, f"{url} answered with an empty body")
+        elif len(body) > _MAX_ASSET_BYTES:
+            result.fail(Outcome.ERROR, f"{url} is {len(body)} bytes, too large to be an avatar")
+        else:
+            result.asset, result.content_type = body, ctype
 
     async def _run_plan(
         self, page: Page, plan: CapturePlan, result: _Attempt, bodies: _Bodies, *, live: bool
@@ -533,7 +586,12 @@ def _host_of(ref: CaptureTarget, plan: CapturePlan) -> str:
 
 
 def _files_of(result: _Attempt) -> dict[str, str]:
-    present = {"har": result.har, "dom": result.dom, "screenshot": result.screenshot}
+    present = {
+        "har": result.har,
+        "dom": result.dom,
+        "screenshot": result.screenshot,
+        "asset": result.asset,
+    }
     return {role: FILE_NAMES[role] for role, value in present.items() if value is not None}
 
 

@@ -98,7 +98,21 @@ class SiteRef(_Model):
         return f"Website {self.url}"
 
 
-CaptureTarget = ProfileRef | SiteRef
+class AssetRef(_Model):
+    """One file a check needs besides the profile's documents (today: a profile's avatar
+    image, for CON004). Captured after the profiles, stored as bytes next to its manifest,
+    never audited itself and never shown in reports."""
+
+    kind: Literal["asset"] = "asset"
+    url: str
+    key: str = Field(description="Snapshot folder name, e.g. 'avatar-instagram-bluedoor'.")
+
+    @property
+    def label(self) -> str:
+        return f"Image {self.key}"
+
+
+CaptureTarget = ProfileRef | SiteRef | AssetRef
 
 
 class Link(_Model):
@@ -126,6 +140,11 @@ class Avatar(_Model):
     width: int | None = None
     height: int | None = None
     is_default: bool = False
+    phash: str | None = Field(
+        default=None,
+        description="64-bit difference hash of the downloaded image (16 hex digits), when the "
+        "image was captured; compared across platforms by CON004.",
+    )
 
 
 class Counts(_Model):

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import typer
@@ -24,11 +24,23 @@ import typer
 from audit.brandfile import load_brand, merge_cli
 from audit.documents import Document, load_file, load_har
 from audit.errors import InputError, NothingCapturedError
-from audit.model import Brand, CaptureTarget, Outcome, Platform, Profile, ProfileRef, SiteRef
+from audit.model import (
+    AssetRef,
+    Brand,
+    CaptureTarget,
+    Outcome,
+    Platform,
+    Profile,
+    ProfileRef,
+    SiteRef,
+)
 from audit.pipeline import audit_profiles, extract_profile, file_time, guess_platform
 from audit.platforms.base import CapturePlan, Step
 from audit.resolve import parse_platform, resolve_many
 from audit.result import AuditResult, CheckResult, Status
+
+if TYPE_CHECKING:
+    from audit.snapshot import Manifest, ProfileCapture
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 
@@ -167,6 +179,8 @@ def _audit_snapshot(directory: Path, req: AuditRequest) -> AuditResult:
     snap = read_snapshot(directory)
     brand = _brand(req, snap.context.get("brand"))
     rivals = set(snap.context.get("competitors") or [])
+    assets = {pc.manifest.ref.key: pc for pc in snap.assets}
+    avatar_of = snap.context.get("avatars") or {}
     profiles: list[Profile] = []
     competitors: list[Profile] = []
     site = None
@@ -176,6 +190,8 @@ def _audit_snapshot(directory: Path, req: AuditRequest) -> AuditResult:
             if m.outcome is Outcome.OK:
                 site = read_site(pc.documents())
             continue
+        if isinstance(m.ref, AssetRef):  # images belong under `assets`; never audited
+            continue
         profile = extract_profile(
             m.ref.platform,
             pc.documents(),
@@ -184,9 +200,32 @@ def _audit_snapshot(directory: Path, req: AuditRequest) -> AuditResult:
             input_kind=m.input_kind,
             network=m.capture_info(),
         )
+        _hash_avatar(profile, assets.get(str(avatar_of.get(m.ref.key, ""))))
         (competitors if m.ref.key in rivals else profiles).append(profile)
     notes = [f"Audited from the snapshot in {directory}."] if req.title != "demo" else []
     return audit_profiles(profiles, brand, notes=notes, competitors=competitors, site=site)
+
+
+def _hash_avatar(profile: Profile, asset: ProfileCapture | None) -> None:
+    """Set `profile.avatar.phash` from the avatar image stored in the snapshot, when there is
+    one for exactly this avatar URL and it decodes. Pure: the same bytes, the same hash."""
+    from audit.images import ImageError, dhash
+
+    avatar = profile.avatar
+    if asset is None or avatar is None or avatar.url is None:
+        return
+    m = asset.manifest
+    if m.outcome is not Outcome.OK or not isinstance(m.ref, AssetRef) or m.ref.url != avatar.url:
+        return
+    path = asset.file("asset")
+    if path is None:
+        return
+    try:
+        phash = dhash(path.read_bytes())
+    except (OSError, ImageError) as exc:
+        profile.capture.warnings.append(f"the profile image could not be read: {exc}")
+        return
+    profile.avatar = avatar.model_copy(update={"phash": phash})
 
 
 def _audit_har(req: AuditRequest) -> AuditResult:
@@ -326,17 +365,89 @@ def _audit_live(req: AuditRequest) -> AuditResult:
                 if m.ref.key in own
             )
             raise NothingCapturedError(f"no profile could be captured: {reasons}")
+        avatars, asset_keys = _capture_avatars(req, staging, manifests, own)
         context = {
             "brand": brand.model_dump(mode="json"),
             "competitors": [r.key for r in rivals],
             "site": "site" if brand.website else None,
+            "avatars": avatars,
         }
-        write_index(staging, [job[0].key for job in jobs], context)
+        write_index(staging, [job[0].key for job in jobs], context, asset_keys=asset_keys)
         _promote(staging, req.snapshot_dir)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return _audit_snapshot(req.snapshot_dir, req)
+
+
+# The avatar pass is a handful of small images: a short cap per image, one retry.
+_AVATAR_TIMEOUT_S = 15.0
+
+
+def _avatar_assets(
+    staging: Path, manifests: Sequence[Manifest], own: set[str]
+) -> tuple[list[AssetRef], dict[str, str]]:
+    """One asset per distinct avatar URL among the brand's captured profiles (default
+    avatars left out: PRO001 covers them), and which asset shows each profile's avatar."""
+    from audit.snapshot import ProfileCapture
+
+    by_url: dict[str, AssetRef] = {}
+    avatars: dict[str, str] = {}
+    for m in manifests:
+        ref = m.ref
+        if not isinstance(ref, ProfileRef) or ref.key not in own or m.outcome is not Outcome.OK:
+            continue
+        profile = extract_profile(
+            ref.platform,
+            ProfileCapture(path=staging / ref.key, manifest=m).documents(),
+            captured_at=m.captured_at,
+            ref=ref,
+            input_kind=m.input_kind,
+            network=m.capture_info(),
+        )
+        avatar = profile.avatar
+        if avatar is None or not avatar.url or avatar.is_default:
+            continue
+        if urlsplit(avatar.url).scheme not in ("http", "https"):
+            continue
+        asset = by_url.setdefault(avatar.url, AssetRef(url=avatar.url, key=f"avatar-{ref.key}"))
+        avatars[ref.key] = asset.key
+    return list(by_url.values()), avatars
+
+
+def _capture_avatars(
+    req: AuditRequest, staging: Path, manifests: Sequence[Manifest], own: set[str]
+) -> tuple[dict[str, str], list[str]]:
+    """The second, small capture pass: each distinct brand avatar image into the snapshot
+    (`avatar-<profile key>/image.bin`), so CON004 can compare them. Best effort: a failed
+    download, or the whole pass failing, only leaves CON004 without that image (`na`).
+    Returns (profile key -> asset key, asset keys in the snapshot)."""
+    from audit.capture import CaptureOptions, capture
+
+    try:
+        assets, avatars = _avatar_assets(staging, manifests, own)
+        if not assets:
+            return {}, []
+        replay: dict[str, Path] | None = None
+        if req.replay is not None:  # a replay stays offline: the profile's HAR serves its image
+            profile_of = {asset: key for key, asset in avatars.items()}
+            replay = {
+                a.key: req.replay[profile_of[a.key]]
+                for a in assets
+                if profile_of[a.key] in req.replay
+            }
+        options = CaptureOptions(
+            replay=replay, timeout_s=_AVATAR_TIMEOUT_S, retries=1, screenshot=False
+        )
+        jobs: list[tuple[CaptureTarget, CapturePlan]] = [
+            (a, CapturePlan(steps=[Step("goto", a.url)])) for a in assets
+        ]
+        capture(jobs, staging, options, progress=_progress(req))
+    except Exception as exc:  # never fatal: CON004 says the images were not downloaded
+        if not req.quiet:
+            typer.echo(f"  profile images not downloaded: {exc}", err=True)
+        return {}, []
+    return avatars, [a.key for a in assets]
 
 
 def _website_url(text: str) -> str:

@@ -6,7 +6,12 @@ DIR/<ref.key>/manifest.json     envelope + what happened (outcome, URLs, version
 DIR/<ref.key>/capture.har       the HAR (HTML/JSON bodies only, no credentials)
 DIR/<ref.key>/page.html         the final DOM
 DIR/<ref.key>/screenshot.png    the viewport
+DIR/<asset.key>/image.bin       an asset's bytes (a profile's avatar), listed under `assets`
 ```
+
+Assets (`AssetRef`) are files checks need besides the documents: today each brand profile's
+avatar image, which CON004 hashes. The HAR never keeps image bodies, so an asset's bytes are
+stored on their own, with their content type in the manifest.
 
 Every JSON file carries a versioned envelope (instaloader's idea) so a snapshot written by
 a newer findable is refused with a clear message instead of being misread.
@@ -56,7 +61,12 @@ __all__ = [
 FORMAT = 1
 INDEX = "snapshot.json"
 MANIFEST = "manifest.json"
-FILE_NAMES = {"har": "capture.har", "dom": "page.html", "screenshot": "screenshot.png"}
+FILE_NAMES = {
+    "har": "capture.har",
+    "dom": "page.html",
+    "screenshot": "screenshot.png",
+    "asset": "image.bin",
+}
 _EXAMPLE_DIR = "findable-report/snapshot"
 _FILE_MODE = 0o644
 _DIR_MODE = 0o755
@@ -119,6 +129,9 @@ class Manifest(BaseModel):
     browser_version: str | None = None
     notes: list[str] = Field(default_factory=list)
     files: dict[str, str] = Field(default_factory=dict)
+    content_type: str | None = Field(
+        default=None, description="The stored asset's media type (assets only), e.g. image/png."
+    )
 
     def capture_info(self) -> CaptureInfo:
         """The manifest as the Profile's `capture` block (notes become warnings)."""
@@ -143,6 +156,7 @@ class _Index(BaseModel):
     created_at: datetime
     context: dict[str, Any] = Field(default_factory=dict)
     profiles: list[str] = Field(default_factory=list)
+    assets: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -153,7 +167,7 @@ class ProfileCapture:
     manifest: Manifest
 
     def file(self, role: str) -> Path | None:
-        """The saved file for `role` (har | dom | screenshot), when it was saved."""
+        """The saved file for `role` (har | dom | screenshot | asset), when it was saved."""
         name = self.manifest.files.get(role)
         if not name:
             return None
@@ -192,6 +206,7 @@ class Snapshot:
     tool_version: str
     context: dict[str, Any] = field(default_factory=dict)
     profiles: list[ProfileCapture] = field(default_factory=list)
+    assets: list[ProfileCapture] = field(default_factory=list)
 
 
 # --- HAR hygiene -----------------------------------------------------------------------
@@ -269,6 +284,7 @@ def write_profile(
     har: Mapping[str, Any] | None = None,
     dom: str | None = None,
     screenshot: bytes | None = None,
+    asset: bytes | None = None,
 ) -> Path:
     """Write one profile folder `directory/<ref.key>` and return it.
 
@@ -294,6 +310,9 @@ def write_profile(
         if screenshot is not None:
             files["screenshot"] = FILE_NAMES["screenshot"]
             _write(staging / files["screenshot"], screenshot)
+        if asset is not None:
+            files["asset"] = FILE_NAMES["asset"]
+            _write(staging / files["asset"], asset)
         stored = manifest.model_copy(update={"files": files})
         _write(staging / MANIFEST, stored.model_dump_json(indent=2))
         _swap_in(staging, final)
@@ -304,16 +323,23 @@ def write_profile(
 
 
 def write_index(
-    directory: Path, profile_keys: Iterable[str], context: Mapping[str, Any] | None = None
+    directory: Path,
+    profile_keys: Iterable[str],
+    context: Mapping[str, Any] | None = None,
+    *,
+    asset_keys: Iterable[str] = (),
 ) -> Path:
     """Write `snapshot.json` last: its presence is what makes the folder a snapshot."""
     directory = Path(directory)
-    index = {
+    index: dict[str, Any] = {
         "findable": Envelope(kind="snapshot").model_dump(),
         "created_at": datetime.now(timezone.utc).isoformat(),
         "context": dict(context or {}),
         "profiles": list(dict.fromkeys(profile_keys)),
     }
+    assets = list(dict.fromkeys(asset_keys))
+    if assets:
+        index["assets"] = assets
     path = directory / INDEX
     atomic_write_text(path, json.dumps(index, indent=2, ensure_ascii=False, default=str))
     return path
@@ -377,6 +403,7 @@ def read_snapshot(directory: Path) -> Snapshot:
         tool_version=index.findable.version,
         context=index.context,
         profiles=profiles,
+        assets=[_read_profile(directory / key) for key in index.assets],
     )
 
 

@@ -66,6 +66,7 @@ BRAND_REGISTRY: tuple[BrandCheck, ...] = (
     consistency.handle_inconsistent,  # CON001
     consistency.name_inconsistent,  # CON002
     consistency.website_inconsistent,  # CON003
+    consistency.avatar_inconsistent,  # CON004
 )
 
 

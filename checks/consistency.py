@@ -2,8 +2,8 @@
 recognise and find you on the others. These run once per brand over its captured profiles
 and are reported in `AuditResult.brand_checks`.
 
-CON004 (avatar-inconsistent) needs perceptual hashes of the images, which the capture does
-not store yet; it is not in the registry until it does.
+CON004 (avatar-inconsistent) compares perceptual hashes of the profile images (`Avatar.phash`),
+which the runner sets from the avatar images a live capture stores in the snapshot.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import difflib
 import re
 from collections.abc import Callable, Sequence
 
+from audit.images import HASH_BITS, hamming
 from audit.model import Platform, Profile
 from audit.result import Category, CheckResult, Evidence, Severity, Status
 from checks.base import CheckContext, CheckMeta, brand_check
@@ -202,3 +203,99 @@ def website_inconsistent(profiles: Sequence[Profile], ctx: CheckContext) -> Chec
         message = result.message.rstrip(".") + f" (brand website: {reference})."
         return result.model_copy(update={"message": message})
     return result
+
+
+CON004 = CheckMeta(
+    id="CON004",
+    slug="avatar-inconsistent",
+    title="The profile image is the same everywhere",
+    failure_title="The profile image differs between platforms",
+    category=Category.CONSISTENCY,
+    severity=Severity.MEDIUM,
+    weight=1,
+    what="The profile images of the captured profiles are the same picture, compared by a "
+    "perceptual hash (a 64-bit difference hash: at most 10 bits apart counts as the same image, "
+    "so resizing, cropping a little or re-encoding does not matter). Needs the images, which a "
+    "live capture downloads; platform default avatars are left to PRO001.",
+    why="The profile image is what people recognise first in a results list, before they "
+    "read a name; the same logo everywhere tells them the account on the next platform is "
+    "the business they already know (checks.md CON004).",
+    fix="Use the same logo (or the same photo) as the profile image on every platform, "
+    "exported once at 1080×1080 and uploaded everywhere.",
+    example="The blue-door logo on Instagram, a photo of the shop window on Bluesky.",
+    better="The blue-door logo on Instagram and on Bluesky.",
+    source="checks.md CON004; dHash distance ≤ 10 of 64 as 'the same picture': Neal Krawetz, "
+    "'Kind of Like That' (hackerfactor.com, 2013)",
+)
+
+# Bits (of 64) two hashes may differ by and still be the same picture. Krawetz's dHash notes:
+# 0 is the same image, 1-10 a variation of it (resized, re-compressed, colour-adjusted),
+# above 10 most likely a different picture. Re-encodes of one logo measure 0-4 here.
+AVATAR_MAX_DISTANCE = 10
+
+
+def _same_picture(a: str, b: str) -> bool:
+    return hamming(a, b) <= AVATAR_MAX_DISTANCE
+
+
+def _where(profiles: Sequence[Profile]) -> str:
+    return ", ".join(f"{p.platform.label} @{p.handle}" for p in profiles)
+
+
+@brand_check(CON004)
+def avatar_inconsistent(profiles: Sequence[Profile], ctx: CheckContext) -> CheckResult:
+    defaults = [p for p in profiles if p.avatar is not None and p.avatar.is_default]
+    shown = [p for p in profiles if p.avatar and p.avatar.url and not p.avatar.is_default]
+    items = [(p, p.avatar.phash) for p in shown if p.avatar and p.avatar.phash]
+    note = (
+        f" Left out: the platform's default avatar on {_where(defaults)} (see PRO001)."
+        if defaults
+        else ""
+    )
+    if len(items) < 2:
+        if len(shown) < 2:
+            reason = "Fewer than two captured profiles show a profile image to compare."
+        elif not items:
+            reason = (
+                "The profile images were not downloaded (a saved file, an imported HAR or a "
+                "failed download), so they cannot be compared."
+            )
+        else:
+            reason = (
+                f"Only one profile has an image to compare ({_where([items[0][0]])}); the "
+                "others could not be downloaded."
+            )
+        return CON004.na(reason + note)
+    hashes = [h for _, h in items]
+    ref = _reference(hashes, _same_picture)
+    ref_profile = next(p for p, h in items if h == ref)
+    evidence = [
+        Evidence(
+            field="avatar",
+            value=f"dHash {h}, {hamming(h, ref)} of {HASH_BITS} bits from the reference",
+            source=p.avatar.url if p.avatar else None,
+            url=p.url,
+        )
+        for p, h in items
+    ]
+    off = [(p, hamming(h, ref)) for p, h in items if not _same_picture(h, ref)]
+    if not off:
+        widest = max(hamming(h, ref) for h in hashes)
+        return CON004.passed(
+            f"The profile image is the same picture on all {len(items)} profiles "
+            f"({_where([p for p, _ in items])}; at most {widest} of {HASH_BITS} hash bits "
+            f"differ).{note}",
+            evidence,
+        )
+    agree = [p for p, h in items if _same_picture(h, ref)]
+    return CON004.warn(
+        f"The profile image differs on {len(off)} of {len(items)} profiles: "
+        + ", ".join(
+            f"{p.platform.label} @{p.handle} ({d} of {HASH_BITS} bits from "
+            f"{ref_profile.platform.label}'s)"
+            for p, d in off
+        )
+        + f" vs the image on {_where(agree)}.{note}",
+        evidence,
+        score=(len(items) - len(off)) / len(items),
+    )

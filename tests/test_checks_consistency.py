@@ -1,11 +1,14 @@
-"""CON001-CON003: the same handle, name and website everywhere (brand level)."""
+"""CON001-CON004: the same handle, name, website and profile image everywhere (brand level)."""
 
 from __future__ import annotations
 
-from audit.model import Link, Platform
+from audit.demo import build
+from audit.images import dhash
+from audit.model import Avatar, Link, Platform, Profile
 from audit.result import Status
 from checks import consistency as con
 from tests.checks_kit import assert_result, make_ctx, make_profile
+from tests.test_images import encode, logo, shop_photo
 
 
 class TestHandleInconsistent:
@@ -80,3 +83,70 @@ class TestWebsiteInconsistent:
     def test_na_with_fewer_than_two_websites(self) -> None:
         profiles = [make_profile(links=[Link(url="https://bluedoorbakery.com")]), make_profile()]
         assert_result(con.website_inconsistent(profiles, make_ctx()), Status.NA, None)
+
+
+def with_avatar(platform: Platform, phash: str | None, *, default: bool = False) -> Profile:
+    url = f"https://cdn.example/{platform.value}/avatar.jpg"
+    return make_profile(platform, avatar=Avatar(url=url, phash=phash, is_default=default))
+
+
+LOGO = dhash(encode(logo(320), "PNG"))
+LOGO_SMALL_JPEG = dhash(encode(logo(150), "JPEG", quality=60))
+PHOTO = dhash(encode(shop_photo(), "JPEG"))
+
+
+class TestAvatarInconsistent:
+    def test_pass_when_the_same_logo_is_resized_and_reencoded(self) -> None:
+        profiles = [
+            with_avatar(Platform.INSTAGRAM, LOGO),
+            with_avatar(Platform.TIKTOK, LOGO_SMALL_JPEG),
+            with_avatar(Platform.BLUESKY, LOGO),
+        ]
+        r = con.avatar_inconsistent(profiles, make_ctx())
+        assert_result(r, Status.PASS, 1.0, "same picture on all 3 profiles", "Bluesky")
+        assert [e.source for e in r.evidence] == [p.avatar.url for p in profiles if p.avatar]
+
+    def test_the_demo_logos_pass(self) -> None:
+        ig = dhash(build.logo_png(build.IG_AVATAR_PX))
+        bsky = dhash(build.logo_png(build.BSKY_AVATAR_PX, build.BSKY_AVATAR_BACKGROUND))
+        profiles = [with_avatar(Platform.INSTAGRAM, ig), with_avatar(Platform.BLUESKY, bsky)]
+        assert_result(con.avatar_inconsistent(profiles, make_ctx()), Status.PASS, 1.0)
+
+    def test_warn_names_the_profile_with_another_picture(self) -> None:
+        profiles = [
+            with_avatar(Platform.INSTAGRAM, LOGO),
+            with_avatar(Platform.TIKTOK, LOGO_SMALL_JPEG),
+            with_avatar(Platform.BLUESKY, PHOTO),
+        ]
+        r = con.avatar_inconsistent(profiles, make_ctx())
+        assert_result(r, Status.WARN, 2 / 3, "differs on 1 of 3", "Bluesky @bluedoorbakery (")
+        assert "vs the image on Instagram @bluedoorbakery, TikTok @bluedoorbakery" in r.message
+        assert r.fix
+
+    def test_default_avatars_are_left_to_pro001(self) -> None:
+        profiles = [
+            with_avatar(Platform.INSTAGRAM, LOGO),
+            with_avatar(Platform.TIKTOK, LOGO),
+            with_avatar(Platform.X, PHOTO, default=True),
+        ]
+        r = con.avatar_inconsistent(profiles, make_ctx())
+        assert_result(r, Status.PASS, 1.0, "all 2 profiles", "default avatar on X", "PRO001")
+
+    def test_na_when_the_images_were_not_downloaded(self) -> None:
+        profiles = [with_avatar(Platform.INSTAGRAM, None), with_avatar(Platform.BLUESKY, None)]
+        r = con.avatar_inconsistent(profiles, make_ctx())
+        assert_result(r, Status.NA, None, "not downloaded")
+
+    def test_na_when_only_one_profile_has_an_image(self) -> None:
+        profiles = [with_avatar(Platform.INSTAGRAM, LOGO), with_avatar(Platform.BLUESKY, None)]
+        r = con.avatar_inconsistent(profiles, make_ctx())
+        assert_result(r, Status.NA, None, "Only one profile", "Instagram @bluedoorbakery")
+
+    def test_na_with_fewer_than_two_profile_images(self) -> None:
+        profiles = [
+            with_avatar(Platform.INSTAGRAM, LOGO),
+            with_avatar(Platform.X, PHOTO, default=True),
+            make_profile(Platform.BLUESKY),
+        ]
+        r = con.avatar_inconsistent(profiles, make_ctx())
+        assert_result(r, Status.NA, None, "Fewer than two", "default avatar on X")

@@ -47,6 +47,7 @@ CATALOG_SLUGS = {
     "CON001": "handle-inconsistent",
     "CON002": "name-inconsistent",
     "CON003": "website-inconsistent",
+    "CON004": "avatar-inconsistent",
     "HSH001": "hashtag-count",
     "HSH002": "hashtags-generic-only",
     "HSH003": "caption-keyword-late",
@@ -81,7 +82,7 @@ def test_registry_is_an_explicit_table_in_family_order() -> None:
     ids = [c.meta.id for c in REGISTRY]
     families = [i[:3] for i in ids]
     assert families[0] == "PRO" and "CON" not in families
-    assert [c.meta.id for c in BRAND_REGISTRY] == ["KEY006", "CON001", "CON002", "CON003"]
+    assert [c.meta.id for c in BRAND_REGISTRY] == ["KEY006", "CON001", "CON002", "CON003", "CON004"]
     # each family is contiguous and ordered by number
     for fam in set(families):
         block = [i for i in ids if i.startswith(fam)]

@@ -77,6 +77,8 @@ def test_demo_result_reflects_the_demo_brand(demo_out: Path) -> None:
     result = json.loads((demo_out / "report.json").read_text())
     assert result["brand"] == "Modra Vrata"
     assert 0 < result["score"] < 100
+    # CON004 compared the two recorded profile images (the same blue-door logo)
+    assert [c["status"] for c in result["brand_checks"] if c["id"] == "CON004"] == ["pass"]
     by_platform = {p["platform"]: p for p in result["profiles"]}
     ig = by_platform["instagram"]
     assert ig["handle"] == build.IG_HANDLE and ig["outcome"] == "ok"

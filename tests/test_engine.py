@@ -197,7 +197,13 @@ class TestAudit:
         assert result.score == ig.score  # the not-captured profile is left out, not a 0
         assert result.keywords == ["sourdough", "bakery"] and not result.keywords_proposed
         assert any("TikTok @bdb (blocked)" in n for n in result.notes)
-        assert [r.id for r in result.brand_checks] == ["KEY006", "CON001", "CON002", "CON003"]
+        assert [r.id for r in result.brand_checks] == [
+            "KEY006",
+            "CON001",
+            "CON002",
+            "CON003",
+            "CON004",
+        ]
         assert result.tool_version == "9.9" and result.brand == "Blue Door Bakery"
 
     def test_replay_is_byte_for_byte_identical(self) -> None:

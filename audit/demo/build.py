@@ -10,12 +10,18 @@ against them offline.
 Some things are deliberately wrong, so the demo shows findable finding them: most Instagram
 photos have no alt text or only Instagram's automatic text, the Instagram name field carries
 no keyword, and the Bluesky account went quiet five weeks before the recording.
+The profile HARs also hold the two profile images (the bakery's blue-door logo, drawn at
+Instagram's and at Bluesky's size), as a browser records them, so the demo's CON004 compares
+real pictures.
 The output is deterministic: the tests rebuild the HARs and compare them with the shipped ones.
 """
 
 from __future__ import annotations
 
+import base64
 import json
+import struct
+import zlib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -137,6 +143,74 @@ def _har_entry(url: str, body: str, mime: str, *, when: datetime, headers: dict[
         "cache": {},
         "timings": {"send": 0, "wait": 40, "receive": 2},
     }
+
+
+def _image_entry(url: str, data: bytes, mime: str, *, when: datetime) -> dict:
+    """A recorded image response: the body base64-encoded, as Playwright records it."""
+    entry = _har_entry(url, "", mime, when=when, headers={"accept": "image/*"})
+    entry["response"]["content"] = {
+        "encoding": "base64",
+        "mimeType": mime,
+        "size": len(data),
+        "text": base64.b64encode(data).decode("ascii"),
+    }
+    entry["response"]["bodySize"] = len(data)
+    return entry
+
+
+# The logo's colours: cream wall, the blue door, its lighter panels, a brass knob, the step.
+_LOGO_PALETTE = [(246, 239, 226), (31, 78, 160), (74, 124, 204), (222, 180, 60), (60, 50, 40)]
+
+
+def _logo_pixel(u: float, v: float) -> int:
+    """The blue-door logo as geometry on the unit square: which palette colour at (u, v)."""
+    if 0.15 <= u <= 0.85 and 0.85 <= v <= 0.89:
+        return 4
+    arch = (u - 0.5) ** 2 + (v - 0.37) ** 2 <= 0.2**2
+    door = (0.3 <= u <= 0.7 and 0.37 <= v < 0.85) or (v < 0.37 and arch)
+    if not door:
+        return 0
+    if (u - 0.62) ** 2 + (v - 0.63) ** 2 <= 0.028**2:
+        return 3
+    if 0.46 <= v <= 0.78 and (0.36 <= u <= 0.47 or 0.53 <= u <= 0.64):
+        return 2
+    return 1
+
+
+def logo_png(size: int, background: tuple[int, int, int] = _LOGO_PALETTE[0]) -> bytes:
+    """The logo as a `size`×`size` palette PNG, rasterised and encoded here (stored deflate
+    blocks) so the bytes never depend on the installed Pillow's or zlib's version."""
+    palette = [background, *_LOGO_PALETTE[1:]]
+    rows = b"".join(
+        b"\x00" + bytes(_logo_pixel((x + 0.5) / size, (y + 0.5) / size) for x in range(size))
+        for y in range(size)
+    )
+    blocks = []
+    for start in range(0, len(rows), 0xFFFF):
+        part = rows[start : start + 0xFFFF]
+        final = int(start + 0xFFFF >= len(rows))
+        blocks.append(bytes([final]) + struct.pack("<HH", len(part), len(part) ^ 0xFFFF) + part)
+    idat = b"\x78\x01" + b"".join(blocks) + struct.pack(">I", zlib.adler32(rows))
+
+    def chunk(tag: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + tag + body + struct.pack(">I", zlib.crc32(tag + body))
+
+    header = struct.pack(">IIBBBBB", size, size, 8, 3, 0, 0, 0)  # 8-bit palette, no interlace
+    plte = b"".join(bytes(c) for c in palette)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"PLTE", plte)
+        + chunk(b"IDAT", idat)
+        + chunk(b"IEND", b"")
+    )
+
+
+# Instagram's copy of the logo, and Bluesky's: the same logo exported smaller, on a slightly
+# warmer cream (what a second export from a design tool looks like).
+IG_AVATAR_PX = 160
+BSKY_AVATAR_PX = 120
+BSKY_AVATAR_BACKGROUND = (244, 235, 218)
 
 
 def _har(entries: list[dict]) -> dict:
@@ -437,10 +511,22 @@ def _plan_urls(platform: Platform, handle: str) -> list[str]:
     return [step.url for step in spec.capture_plan(ref).steps]
 
 
-def _instagram_har(user: dict[str, Any]) -> dict:
+def _instagram_har(user: dict[str, Any], avatar: bytes | None = None) -> dict:
     urls = _plan_urls(Platform.INSTAGRAM, user["username"])
     profile_url = next(u for u in urls if "/api/" not in u)
     api_url = next(u for u in urls if "/api/" in u)
+    image = (
+        [
+            _image_entry(
+                user["profile_pic_url_hd"],
+                avatar,
+                "image/png",
+                when=RECORDED_AT + timedelta(seconds=2),
+            )
+        ]
+        if avatar is not None
+        else []
+    )
     return _har(
         [
             _har_entry(
@@ -457,13 +543,14 @@ def _instagram_har(user: dict[str, Any]) -> dict:
                 when=RECORDED_AT + timedelta(seconds=1),
                 headers={"x-ig-app-id": "936619743392459"},
             ),
+            *image,
         ]
     )
 
 
 def build_hars() -> dict[str, dict]:
     """The demo's HARs, keyed by snapshot profile key; each URL is what the capture plan asks."""
-    ig = _instagram_har(instagram_user())
+    ig = _instagram_har(instagram_user(), logo_png(IG_AVATAR_PX))
     rival = _instagram_har(rival_user())
     bsky_urls = _plan_urls(Platform.BLUESKY, BSKY_HANDLE)
     bodies = {"getProfile": bluesky_profile(), "getAuthorFeed": bluesky_feed()}
@@ -479,6 +566,14 @@ def build_hars() -> dict[str, dict]:
                 headers={"accept": "application/json"},
             )
         )
+    bsky_entries.append(
+        _image_entry(
+            bluesky_profile()["avatar"],
+            logo_png(BSKY_AVATAR_PX, BSKY_AVATAR_BACKGROUND),
+            "image/png",
+            when=RECORDED_AT + timedelta(seconds=len(bsky_urls)),
+        )
+    )
     site = _har(
         [
             _har_entry(

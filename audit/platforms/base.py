@@ -168,3 +168,19 @@ def int_or_none(value: Any) -> int | None:
     if isinstance(value, str) and value.strip().isdigit():
         return int(value.strip())
     return None
+
+
+@dataclass
+class AccountFinding:
+    """What one document says about one account: its rank (lower = more reliable source),
+    the username it names (and where), and fields as (value, source path), first one wins."""
+
+    rank: int
+    username: str | None
+    username_path: str
+    label: str
+    fields: dict[str, tuple[Any, str]] = field(default_factory=dict)
+
+    def put(self, name: str, value: Any, path: str) -> None:
+        if name not in self.fields and first(value) is not None:
+            self.fields[name] = (value, path)

@@ -42,6 +42,7 @@ from audit.model import (
     ProfileRef,
 )
 from audit.platforms.base import (
+    AccountFinding,
     CapturePlan,
     ExtractContext,
     PlatformSpec,
@@ -159,21 +160,6 @@ _TITLE = re.compile(r"^\s*(?P<name>.*?)\s*\((?P<handle>[A-Za-z0-9_]{3,30})\)\s*[
 
 
 @dataclass
-class _User:
-    """What one document says about one account."""
-
-    rank: int
-    username: str | None
-    username_path: str
-    label: str
-    fields: dict[str, tuple[Any, str]] = field(default_factory=dict)
-
-    def put(self, name: str, value: Any, path: str) -> None:
-        if name not in self.fields and first(value) is not None:
-            self.fields[name] = (value, path)
-
-
-@dataclass
 class _Pin:
     post: Post
     pinner: str | None
@@ -185,7 +171,7 @@ class _Pin:
 class _Read:
     """Everything the documents said, before merging."""
 
-    users: list[_User] = field(default_factory=list)
+    users: list[AccountFinding] = field(default_factory=list)
     pins: list[_Pin] = field(default_factory=list)
     pin_lists_seen: bool = False  # a pin list (possibly empty) was in the data
     search_pinners: set[str] = field(default_factory=set)
@@ -337,7 +323,7 @@ def _resource_failure(entry: dict[str, Any], name: str) -> tuple[Outcome, str] |
 
 
 def _read_meta(doc: Document, meta: dict[str, str], read: _Read) -> None:
-    user = _User(_RANK_META, None, "", doc.label)
+    user = AccountFinding(_RANK_META, None, "", doc.label)
     title = meta.get("og:title") or ""
     m = _TITLE.match(title)
     if m:
@@ -457,7 +443,7 @@ def _read_third_party(label: str, data: dict[str, Any], read: _Read) -> None:
     )
     read.third_party_alt = True
     if "board_name" not in data and "pin_id" not in data:
-        user = _User(_RANK_THIRD_PARTY, clean_str(data.get("username")), "username", label)
+        user = AccountFinding(_RANK_THIRD_PARTY, clean_str(data.get("username")), "username", label)
         user.put("display_name", clean_str(data.get("full_name")), "full_name")
         if isinstance(data.get("bio"), str):  # their bio is Pinterest's 'Name | about'
             user.put("bio", _strip_name(data["bio"], data.get("full_name") or ""), "bio")
@@ -511,9 +497,9 @@ def _third_party_post(item: dict[str, Any]) -> Post | None:
 # --- users ------------------------------------------------------------------------------
 
 
-def _read_user(label: str, user: dict[str, Any], base: str) -> _User:
+def _read_user(label: str, user: dict[str, Any], base: str) -> AccountFinding:
     p = _Paths(base)
-    found = _User(_RANK_USER, clean_str(user.get("username")), p("username"), label)
+    found = AccountFinding(_RANK_USER, clean_str(user.get("username")), p("username"), label)
     found.put("display_name", clean_str(user.get("full_name")), p("full_name"))
     if isinstance(user.get("about"), str):
         found.fields["bio"] = (normalize_space(user["about"]) or "", p("about"))
@@ -553,12 +539,12 @@ def _read_user(label: str, user: dict[str, Any], base: str) -> _User:
     return found
 
 
-def _read_seo_user(label: str, data: dict[str, Any], base: str) -> _User:
+def _read_seo_user(label: str, data: dict[str, Any], base: str) -> AccountFinding:
     """UserResource with only seo_title ('LT (abracodabra357) - Profile | Pinterest') and
     seo_description ('LT | bio'): enough for the name, handle and bio."""
     p = _Paths(base)
     m = _TITLE.match(data.get("seo_title") or "")
-    found = _User(_RANK_SEO_USER, m.group("handle") if m else None, p("seo_title"), label)
+    found = AccountFinding(_RANK_SEO_USER, m.group("handle") if m else None, p("seo_title"), label)
     if m:
         found.put("display_name", clean_str(m.group("name")), p("seo_title"))
         description = clean_str(data.get("seo_description"))
@@ -575,7 +561,7 @@ def _read_pinner(read: _Read, label: str, pin: dict[str, Any], base: str) -> Non
     if not isinstance(pinner, dict) or not clean_str(pinner.get("username")):
         return
     p = _Paths(f"{base}.pinner")
-    found = _User(_RANK_PINNER, clean_str(pinner["username"]), p("username"), label)
+    found = AccountFinding(_RANK_PINNER, clean_str(pinner["username"]), p("username"), label)
     # relay responses spell keys in camelCase, resource responses in snake_case
     for name, keys in (
         ("display_name", ("fullName", "full_name")),

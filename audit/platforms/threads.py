@@ -42,6 +42,7 @@ from audit.model import (
     ProfileRef,
 )
 from audit.platforms.base import (
+    AccountFinding,
     CapturePlan,
     ExtractContext,
     PlatformSpec,
@@ -123,19 +124,6 @@ _PRIVATE = re.compile(r"This profile is private", re.I)
 
 
 @dataclass
-class _User:
-    rank: int
-    username: str | None
-    username_path: str
-    label: str
-    fields: dict[str, tuple[Any, str]] = field(default_factory=dict)
-
-    def put(self, name: str, value: Any, path: str) -> None:
-        if name not in self.fields and first(value) is not None:
-            self.fields[name] = (value, path)
-
-
-@dataclass
 class _Item:
     """One post as found, with where it sat (a thread root, a reply, context)."""
 
@@ -150,7 +138,7 @@ class _Item:
 
 @dataclass
 class _Read:
-    users: list[_User] = field(default_factory=list)
+    users: list[AccountFinding] = field(default_factory=list)
     items: list[_Item] = field(default_factory=list)
     signals: list[tuple[Outcome, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -320,9 +308,9 @@ def _is_profile_user(node: dict[str, Any]) -> bool:
     )
 
 
-def _read_user(label: str, user: dict[str, Any], base: str) -> _User:
+def _read_user(label: str, user: dict[str, Any], base: str) -> AccountFinding:
     p = _Paths(base)
-    found = _User(_RANK_USER, clean_str(user.get("username")), p("username"), label)
+    found = AccountFinding(_RANK_USER, clean_str(user.get("username")), p("username"), label)
     found.put("display_name", clean_str(user.get("full_name")), p("full_name"))
     if isinstance(user.get("biography"), str):
         found.fields["bio"] = (normalize_space(user["biography"]) or "", p("biography"))
@@ -401,7 +389,7 @@ def _add_item(
     )
     user = post.get("user")
     if author and isinstance(user, dict):  # the author block: avatar and badge, no more
-        found = _User(_RANK_AUTHOR, author, f"{path}.user.username", label)
+        found = AccountFinding(_RANK_AUTHOR, author, f"{path}.user.username", label)
         found.put(
             "avatar",
             _avatar(clean_str(user.get("profile_pic_url"))),
@@ -489,7 +477,7 @@ def _html_signals(doc: Document, title: str, meta: dict[str, str], read: _Read) 
 
 
 def _read_profile_meta(doc: Document, meta: dict[str, str], url: str, read: _Read) -> None:
-    user = _User(_RANK_META, None, "", doc.label)
+    user = AccountFinding(_RANK_META, None, "", doc.label)
     for key in ("og:title", "twitter:title"):
         m = _TITLE.match(meta.get(key) or "")
         if m:
@@ -538,7 +526,7 @@ def _read_post_meta(doc: Document, meta: dict[str, str], url: str, read: _Read) 
     if not m:
         return
     author = title.group("handle") if title else None
-    user = _User(_RANK_POST_META, author, _meta_path("og:title"), doc.label)
+    user = AccountFinding(_RANK_POST_META, author, _meta_path("og:title"), doc.label)
     if title:
         user.put("display_name", clean_str(title.group("name")), _meta_path("og:title"))
     image = clean_str(meta.get("og:image"))

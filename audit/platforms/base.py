@@ -17,7 +17,7 @@ from typing import Any, Literal
 from urllib.parse import SplitResult
 
 from audit.documents import Document
-from audit.model import CaptureInfo, InputDoc, Platform, Profile, ProfileRef
+from audit.model import CaptureInfo, InputDoc, Platform, Post, Profile, ProfileRef
 
 
 @dataclass(frozen=True)
@@ -184,3 +184,33 @@ class AccountFinding:
     def put(self, name: str, value: Any, path: str) -> None:
         if name not in self.fields and first(value) is not None:
             self.fields[name] = (value, path)
+
+
+_PROFILE_FIELDS = ("display_name", "bio", "category", "links", "location", "avatar", "contact",
+                   "is_business", "is_private", "is_verified")  # fmt: skip
+_COUNT_FIELDS = {"followers": "followers", "following": "following", "posts_count": "posts"}
+
+
+def profile_from_values(
+    platform: Platform,
+    handle: str,
+    url: str | None,
+    values: dict[str, Any],
+    sources: dict[str, str],
+    posts: list[Post],
+) -> Profile:
+    """The Profile that "first value wins" readings add up to. `values` uses Profile field
+    names plus `followers`/`following`/`posts_count`; their `sources` entries move to the
+    `counts.*` names the Profile reports, so evidence names the field as shown."""
+    profile = Profile(
+        platform=platform,
+        handle=handle,
+        url=url,
+        posts=posts,
+        **{k: values[k] for k in _PROFILE_FIELDS if values.get(k) is not None},
+    )
+    for key, attr in _COUNT_FIELDS.items():
+        setattr(profile.counts, attr, values.get(key))
+        if key in sources:
+            sources[f"counts.{attr}"] = sources.pop(key)
+    return profile

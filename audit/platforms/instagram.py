@@ -44,6 +44,7 @@ from audit.platforms.base import (
     clean_str,
     dig,
     first,
+    profile_from_values,
 )
 from audit.platforms.generic import embedded_json, json_ld, meta_tags, soup_of
 from audit.platforms.urls import segment_matcher, validate_handle
@@ -852,32 +853,14 @@ def _merge(found: list[_Found], docs: Sequence[Document], ctx: ExtractContext) -
     handle = target or ""
     if handle and not ctx.ref:
         sources.setdefault("handle", _handle_source(usable, handle))
-    profile = Profile(
-        platform=Platform.INSTAGRAM,
-        handle=handle,
-        url=profile_url(handle) if handle else None,
-        display_name=values.get("display_name"),
-        bio=values.get("bio"),
-        category=values.get("category"),
-        links=values.get("links") or [],
-        location=values.get("location"),
-        avatar=values.get("avatar"),
-        contact=values.get("contact"),
-        is_business=values.get("is_business"),
-        is_private=values.get("is_private"),
-        is_verified=values.get("is_verified"),
-        posts=posts,
+    profile = profile_from_values(
+        Platform.INSTAGRAM,
+        handle,
+        profile_url(handle) if handle else None,
+        values,
+        sources,
+        posts,
     )
-    profile.counts.followers = values.get("followers")
-    profile.counts.following = values.get("following")
-    profile.counts.posts = values.get("posts_count")
-    for name, key in (
-        ("followers", "counts.followers"),
-        ("following", "counts.following"),
-        ("posts_count", "counts.posts"),
-    ):
-        if name in sources:
-            sources[key] = sources.pop(name)
     if post_sources:
         sources["posts"] = "; ".join(post_sources)
     profile.sources = sources

@@ -52,6 +52,7 @@ from audit.platforms.base import (
     dig,
     first,
     int_or_none,
+    profile_from_values,
 )
 from audit.platforms.generic import meta_tags, soup_of
 from audit.platforms.urls import path_segments, validate_handle
@@ -710,30 +711,14 @@ def _merge(read: _Read, docs: Sequence[Document], ctx: ExtractContext) -> Profil
     if handle and not ctx.ref:
         named = next((u for u in users if u.username), None)
         sources["handle"] = f"{named.label}: {named.username_path}" if named else "pins[].pinner"
-    profile = Profile(
-        platform=Platform.PINTEREST,
-        handle=handle,
-        url=profile_url(handle) if handle else None,
-        display_name=values.get("display_name"),
-        bio=values.get("bio"),
-        links=values.get("links") or [],
-        location=values.get("location"),
-        avatar=values.get("avatar"),
-        is_business=values.get("is_business"),
-        is_private=values.get("is_private"),
-        is_verified=values.get("is_verified"),
-        posts=posts,
+    profile = profile_from_values(
+        Platform.PINTEREST,
+        handle,
+        profile_url(handle) if handle else None,
+        values,
+        sources,
+        posts,
     )
-    profile.counts.followers = values.get("followers")
-    profile.counts.following = values.get("following")
-    profile.counts.posts = values.get("posts_count")
-    for name, dest in (
-        ("followers", "counts.followers"),
-        ("following", "counts.following"),
-        ("posts_count", "counts.posts"),
-    ):
-        if name in sources:
-            sources[dest] = sources.pop(name)
     sources.pop("noindex", None)
     if values.get("noindex"):
         warnings.append(

@@ -52,6 +52,7 @@ from audit.platforms.base import (
     dig,
     first,
     int_or_none,
+    profile_from_values,
 )
 from audit.platforms.generic import meta_tags, soup_of
 from audit.platforms.instagram import normalize_handle as _instagram_handle
@@ -575,23 +576,14 @@ def _merge(read: _Read, docs: Sequence[Document], ctx: ExtractContext) -> Profil
     if handle and not ctx.ref:
         named = next(iter(users), None)
         sources["handle"] = f"{named.label}: {named.username_path}" if named else "posts[].user"
-    profile = Profile(
-        platform=Platform.THREADS,
-        handle=handle,
-        url=profile_url(handle) if handle else None,
-        display_name=values.get("display_name"),
-        bio=values.get("bio"),
-        links=values.get("links") or [],
-        avatar=values.get("avatar"),
-        is_private=values.get("is_private"),
-        is_verified=values.get("is_verified"),
-        posts=posts,
+    profile = profile_from_values(
+        Platform.THREADS,
+        handle,
+        profile_url(handle) if handle else None,
+        values,
+        sources,
+        posts,
     )
-    profile.counts.followers = values.get("followers")
-    profile.counts.posts = values.get("posts_count")
-    for name, dest in (("followers", "counts.followers"), ("posts_count", "counts.posts")):
-        if name in sources:
-            sources[dest] = sources.pop(name)
     if post_sources:
         sources["posts"] = "; ".join(post_sources)
     profile.sources = sources

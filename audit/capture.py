@@ -48,6 +48,7 @@ from audit.documents import Document, parse_har
 from audit.errors import BrowserMissingError, InputError
 from audit.model import AssetRef, CaptureTarget, Outcome
 from audit.platforms.base import CapturePlan, Step
+from audit.safeio import MAX_ASSET_BYTES, MAX_HAR_BYTES, read_input
 from audit.snapshot import FILE_NAMES, Manifest, write_index, write_profile
 
 __all__ = ["CaptureOptions", "Progress", "capture", "capture_async", "classify"]
@@ -93,8 +94,6 @@ _GRACE_AFTER_TIMEOUT_S = 1.0
 # Browser housekeeping (opening/closing a context, installing routes) is instant when
 # Chromium is healthy; a wedged Chromium must cost a bounded wait, never a hung run.
 _HOUSEKEEPING_S = 15.0
-# An asset bigger than this is not a profile image; it is refused rather than stored.
-_MAX_ASSET_BYTES = 10 * 1024 * 1024
 
 
 @dataclass
@@ -477,7 +476,7 @@ class _Runner:
             result.fail(Outcome.ERROR, f"{url} is not an image ({ctype or 'no content type'})")
         elif not body:
             result.fail(Outcome.ERROR, f"{url} answered with an empty body")
-        elif len(body) > _MAX_ASSET_BYTES:
+        elif len(body) > MAX_ASSET_BYTES:
             result.fail(Outcome.ERROR, f"{url} is {len(body)} bytes, too large to be an avatar")
         else:
             result.asset, result.content_type = body, ctype
@@ -630,8 +629,8 @@ def _har_time(path: Path) -> datetime | None:
 def _har_time_of(path: Path, mtime_ns: int, size: int) -> datetime | None:
     """Cached per file version: a batch replays the same HAR for many runs."""
     try:
-        raw = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError):
+        raw = json.loads(read_input(path, max_bytes=MAX_HAR_BYTES, what="HAR").decode("utf-8-sig"))
+    except (InputError, ValueError):
         return None
     log = raw.get("log") if isinstance(raw, dict) else None
     entries = log.get("entries") if isinstance(log, dict) else None

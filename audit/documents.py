@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from audit.errors import InputError
+from audit.safeio import MAX_DOCUMENT_BYTES, MAX_HAR_BYTES, read_input, size_mb
 
-__all__ = ["Document", "load_file", "load_har", "parse_har", "strip_xssi"]
+__all__ = ["Document", "load_file", "load_har", "parse_har", "read_har", "strip_xssi"]
 
 _JSON_TYPES = ("json", "javascript")
 # Anti-hijacking prefixes some platforms put before JSON (Google `)]}'`, Facebook
@@ -112,34 +113,49 @@ def parse_har(raw: Any, *, path: str | None = None) -> list[Document]:
     return docs
 
 
-def _read_text(path: Path) -> str:
-    if not path.exists():
-        raise InputError(f"{path}: no such file; check the path")
-    if path.is_dir():
-        raise InputError(f"{path} is a directory; pass a file (or use --snapshot for a snapshot)")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read it ({exc.strerror}); check its permissions") from exc
+_HAR_HINT = (
+    "record only the profile's own requests (devtools Network filter 'Doc' and 'Fetch/XHR') "
+    "or audit the profile URL directly"
+)
+
+
+def _read_text(
+    path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES, what: str = "file", hint: str = ""
+) -> str:
+    """A regular file of at most `max_bytes` (a gzip file: at most that much once unpacked),
+    decoded as UTF-8; anything else (a pipe, a device, a folder, too big) is an InputError."""
+    raw = read_input(path, max_bytes=max_bytes, what=what, hint=hint)
     if path.suffix == ".gz":
         import gzip
+        import io
+        import zlib
 
         try:
-            raw = gzip.decompress(raw)
-        except OSError as exc:
+            with gzip.GzipFile(fileobj=io.BytesIO(raw)) as unpacked:
+                raw = unpacked.read(max_bytes + 1)
+        except (OSError, EOFError, zlib.error) as exc:
             raise InputError(f"{path}: not a valid gzip file") from exc
+        if len(raw) > max_bytes:
+            raise InputError(
+                f"{path} unpacks to more than the {size_mb(max_bytes)} findable reads for a {what}"
+            )
     return raw.decode("utf-8-sig", errors="replace")
 
 
-def load_har(path: Path) -> list[Document]:
-    text = _read_text(path)
+def read_har(path: Path) -> Any:
+    """The parsed JSON of a HAR file (size-capped: `MAX_HAR_BYTES`)."""
+    text = _read_text(path, max_bytes=MAX_HAR_BYTES, what="HAR", hint=_HAR_HINT)
     if not text.strip():
         raise InputError(f"{path} is empty; export the HAR again from your browser's devtools")
     try:
-        raw = json.loads(text)
+        return json.loads(text)
     except ValueError as exc:
         raise InputError(f"{path} is not valid HAR/JSON ({exc}); export it again") from exc
-    docs = parse_har(raw, path=str(path))
+
+
+def load_har(path: Path, raw: Any = None) -> list[Document]:
+    """The documents of the HAR at `path` (`raw`: its JSON when the caller already read it)."""
+    docs = parse_har(read_har(path) if raw is None else raw, path=str(path))
     if not docs:
         raise InputError(
             f"{path} holds no HTML or JSON responses with content; "

@@ -40,6 +40,7 @@ from audit.model import (
     Profile,
 )
 from audit.platforms.base import dig, first
+from audit.safeio import MAX_EXPORT_FILE_BYTES, read_input, require_regular, size_mb
 from audit.text import extract_hashtags, fix_mojibake, normalize_space
 
 __all__ = ["NO_ALT_TEXT_NOTE", "ExportBundle", "extract_export", "load_export"]
@@ -84,6 +85,12 @@ _WANTED = re.compile(
 )
 
 
+def _regular(path: Path) -> bool:
+    """True, or InputError for a pipe or a device (zipfile would block on or exhaust one)."""
+    require_regular(path, what="export")
+    return True
+
+
 def load_export(path: Path) -> ExportBundle:
     if not path.exists():
         raise InputError(f"{path}: no such file; pass the export .zip or a JSON file from it")
@@ -93,24 +100,33 @@ def load_export(path: Path) -> ExportBundle:
         }
         bundle = ExportBundle(source=path)
         for rel, p in files.items():
-            bundle.files[rel] = _parse_json_text(p.read_text("utf-8", errors="replace"), str(p))
-    elif zipfile.is_zipfile(path):
+            raw = read_input(p, max_bytes=MAX_EXPORT_FILE_BYTES, what="export file")
+            bundle.files[rel] = _parse_json_text(raw.decode("utf-8", errors="replace"), str(p))
+    elif _regular(path) and zipfile.is_zipfile(path):
         bundle = ExportBundle(source=path)
         try:
             with zipfile.ZipFile(path) as zf:
-                for name in zf.namelist():
+                for info in zf.infolist():
+                    name = info.filename
                     if _WANTED.search(name):
-                        text = zf.read(name).decode("utf-8", errors="replace")
+                        if info.file_size > MAX_EXPORT_FILE_BYTES:
+                            raise InputError(
+                                f"{path}:{name} unpacks to {size_mb(info.file_size)}, more than "
+                                f"the {size_mb(MAX_EXPORT_FILE_BYTES)} findable reads per file"
+                            )
+                        with zf.open(info) as member:
+                            data = member.read(MAX_EXPORT_FILE_BYTES + 1)
+                        if len(data) > MAX_EXPORT_FILE_BYTES:
+                            raise InputError(f"{path}:{name} is larger than its zip entry says")
+                        text = data.decode("utf-8", errors="replace")
                         bundle.files[name] = _parse_json_text(text, f"{path}:{name}")
         except zipfile.BadZipFile as exc:
             raise InputError(
                 f"{path} is a damaged zip ({exc}); download the export again"
             ) from None
     else:
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read it ({exc.strerror})") from None
+        raw = read_input(path, max_bytes=MAX_EXPORT_FILE_BYTES, what="export file")
+        text = raw.decode("utf-8-sig", errors="replace")
         if not text.strip():
             raise InputError(f"{path} is empty; pass the export .zip or a JSON file from it")
         # a lone X archive file renamed by the user still names its role in its prefix

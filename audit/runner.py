@@ -121,14 +121,15 @@ def _platform_of(req: AuditRequest, docs: Sequence[Document], what: str) -> Plat
     return guessed
 
 
-def _har_time(docs_path: Path) -> datetime | None:
-    import json
-
+def _har_time(raw: Any) -> datetime | None:
+    """When a parsed HAR was recorded: its earliest entry's start time."""
     from audit.dates import parse_iso
 
     try:
-        entries = json.loads(docs_path.read_text(encoding="utf-8-sig"))["log"]["entries"]
-    except (ValueError, KeyError, TypeError, OSError):
+        entries = raw["log"]["entries"]
+    except (KeyError, TypeError):
+        return None
+    if not isinstance(entries, list):
         return None
     times = [parse_iso(e.get("startedDateTime")) for e in entries if isinstance(e, dict)]
     known = [t for t in times if t is not None]
@@ -217,26 +218,28 @@ def _hash_avatar(profile: Profile, asset: ProfileCapture | None) -> None:
     m = asset.manifest
     if m.outcome is not Outcome.OK or not isinstance(m.ref, AssetRef) or m.ref.url != avatar.url:
         return
-    path = asset.file("asset")
-    if path is None:
-        return
+    from audit.safeio import MAX_ASSET_BYTES
+
     try:
-        phash = dhash(path.read_bytes())
-    except (OSError, ImageError) as exc:
+        data = asset.read("asset", max_bytes=MAX_ASSET_BYTES)
+        if data is None:
+            return
+        phash = dhash(data)
+    except (InputError, ImageError) as exc:
         profile.capture.warnings.append(f"the profile image could not be read: {exc}")
         return
     profile.avatar = avatar.model_copy(update={"phash": phash})
 
 
 def _audit_har(req: AuditRequest) -> AuditResult:
-    import json
-
+    from audit.documents import read_har
     from audit.snapshot import Manifest, write_index, write_profile
 
     assert req.har is not None
-    docs = load_har(req.har)
+    raw = read_har(req.har)  # read once: HARs run to many megabytes
+    docs = load_har(req.har, raw)
     platform = _platform_of(req, docs, str(req.har))
-    captured_at = req.captured_at or _har_time(req.har) or file_time(req.har)
+    captured_at = req.captured_at or _har_time(raw) or file_time(req.har)
     profile = extract_profile(platform, docs, captured_at=captured_at, input_kind="har")
     from audit.platforms import REGISTRY
 
@@ -248,7 +251,7 @@ def _audit_har(req: AuditRequest) -> AuditResult:
     )
     brand = _brand(req)
     staging = _staging(req)
-    raw = json.loads(req.har.read_text(encoding="utf-8-sig"))
+    del docs, profile
     manifest = Manifest(
         ref=ref,
         url=ref.url,
@@ -258,6 +261,7 @@ def _audit_har(req: AuditRequest) -> AuditResult:
         notes=[f"imported from {req.har.name}"],
     )
     write_profile(staging, manifest, har=raw)
+    del raw
     write_index(staging, [ref.key], {"brand": brand.model_dump(mode="json")})
     _promote(staging, req.snapshot_dir)
     return _audit_snapshot(req.snapshot_dir, req)

@@ -42,6 +42,14 @@ from audit import __version__
 from audit.documents import Document, parse_har
 from audit.errors import InputError
 from audit.model import CaptureInfo, CaptureTarget, Outcome
+from audit.safeio import (
+    MAX_DOCUMENT_BYTES,
+    MAX_HAR_BYTES,
+    MAX_SMALL_BYTES,
+    child_folder,
+    confined,
+    read_input,
+)
 
 __all__ = [
     "FORMAT",
@@ -167,24 +175,38 @@ class ProfileCapture:
     manifest: Manifest
 
     def file(self, role: str) -> Path | None:
-        """The saved file for `role` (har | dom | screenshot | asset), when it was saved."""
+        """The saved file for `role` (har | dom | screenshot | asset), when it was saved.
+
+        The manifest is input like any other: the name it gives must stay inside this
+        profile's folder (checked when the manifest was read, and again here once symlinks
+        are resolved)."""
         name = self.manifest.files.get(role)
         if not name:
             return None
-        candidate = self.path / name
-        return candidate if candidate.is_file() else None
+        candidate = confined(self.path, name, what=f"manifest's {role} file")
+        return candidate if candidate.exists() else None
+
+    def read(self, role: str, *, max_bytes: int) -> bytes | None:
+        """The bytes of the saved file for `role`: a regular file inside the folder, at most
+        `max_bytes` (InputError otherwise), or None when it was not saved."""
+        path = self.file(role)
+        if path is None:
+            return None
+        return read_input(path, max_bytes=max_bytes, what=f"snapshot {role} file")
 
     def documents(self) -> list[Document]:
         """What extractors read: the HAR's HTML/JSON bodies; when the HAR has none (or there
         is no HAR), the saved DOM as one HTML document at the final URL."""
         har_path = self.file("har")
         if har_path is not None:
-            docs = parse_har(_read_json(har_path, what="HAR"), path=str(har_path))
+            raw = self.read("har", max_bytes=MAX_HAR_BYTES) or b""
+            docs = parse_har(_parse_json(raw, har_path, what="HAR"), path=str(har_path))
             if docs:
                 return docs
         dom_path = self.file("dom")
         if dom_path is not None:
-            text = dom_path.read_text(encoding="utf-8", errors="replace")
+            dom = self.read("dom", max_bytes=MAX_DOCUMENT_BYTES) or b""
+            text = dom.decode("utf-8", errors="replace")
             if text.strip():
                 return [
                     Document(
@@ -390,44 +412,54 @@ def read_snapshot(directory: Path) -> Snapshot:
         raise InputError(
             f"{directory} has no {INDEX}; pass the folder findable wrote, e.g. {_EXAMPLE_DIR}"
         )
-    raw = _read_json(index_path, what="snapshot index")
+    raw = _read_json(confined(directory, INDEX, what="index"), what="snapshot index")
     _check_envelope(raw, index_path, kind="snapshot")
     try:
         index = _Index.model_validate(raw)
     except ValidationError as exc:
         raise InputError(f"{index_path} is damaged ({_first_error(exc)}); capture again") from exc
-    profiles = [_read_profile(directory / key) for key in index.profiles]
+    profiles = [_read_profile(directory, key, what="profile") for key in index.profiles]
+    assets = [_read_profile(directory, key, what="asset") for key in index.assets]
     return Snapshot(
         path=directory,
         created_at=index.created_at,
         tool_version=index.findable.version,
         context=index.context,
         profiles=profiles,
-        assets=[_read_profile(directory / key) for key in index.assets],
+        assets=assets,
     )
 
 
-def _read_profile(folder: Path) -> ProfileCapture:
+def _read_profile(directory: Path, key: str, *, what: str) -> ProfileCapture:
+    child_folder(directory, key, what=what)  # one name, inside the snapshot: or InputError
+    folder = directory / key
     path = folder / MANIFEST
     if not path.is_file():
         raise InputError(
             f"{path} is missing: the snapshot lists {folder.name} but has no capture for it; "
             "capture again"
         )
-    raw = _read_json(path, what="manifest")
+    raw = _read_json(confined(folder, MANIFEST, what="manifest"), what="manifest")
     _check_envelope(raw, path, kind="profile-capture")
     try:
         manifest = Manifest.model_validate(raw)
     except ValidationError as exc:
         raise InputError(f"{path} is damaged ({_first_error(exc)}); capture again") from exc
+    for role, name in manifest.files.items():
+        if not name or name != Path(name).name or name in (".", ".."):
+            raise InputError(
+                f"{path} names {name!r} as its {role} file, a path outside the profile folder; "
+                "the snapshot is damaged or crafted, refusing to read it"
+            )
     return ProfileCapture(path=folder, manifest=manifest)
 
 
 def _read_json(path: Path, *, what: str) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the {what} ({exc.strerror})") from exc
+    return _parse_json(read_input(path, max_bytes=MAX_SMALL_BYTES, what=what), path, what=what)
+
+
+def _parse_json(raw: bytes, path: Path, *, what: str) -> Any:
+    text = raw.decode("utf-8-sig", errors="replace")
     if not text.strip():
         raise InputError(f"{path}: the {what} is empty; capture again")
     try:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import itertools
 import statistics
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from audit.model import Profile
+from audit.model import Post, Profile
 from audit.result import Category, CheckResult, Evidence, Severity
 from checks.base import CheckContext, CheckMeta, check
 from checks.common import dated_posts, post_ev
@@ -132,7 +132,10 @@ CAD003 = CheckMeta(
     weight=1,
     needs=("posts",),
     what="Regularity of the gaps between observed own posts: warn when their coefficient of "
-    "variation is above 1.0 or the longest gap is more than 4x the median gap.",
+    "variation is above 1.0 or the longest gap is more than 4x the median gap (and at least "
+    "a day). Approximate dates (relative, like '3 weeks ago') are only as precise as their "
+    "unit, so for them only a silence that is certain despite the rounding is judged: warn "
+    "when at least 30 days surely passed between two posts.",
     why="Bursts followed by silence read as an abandoned account during the silence, and "
     "followers' feeds forget accounts that go quiet (checks.md CAD003).",
     fix="Spread the same number of posts evenly: schedule them instead of posting in bursts.",
@@ -141,12 +144,74 @@ CAD003 = CheckMeta(
     source="checks.md CAD003",
 )
 
+# A month without a post is the silence CAD001 calls dormant; with rounded dates it is the one
+# irregularity that can be told for sure.
+_SURE_SILENCE_DAYS = 30
+
+
+def _days(value: float) -> str:
+    """'35 days', '1 day', 'under a day': a gap as a person says it."""
+    if value < 1:
+        return "under a day"
+    n = round(value)
+    return f"{n} day{'s' if n != 1 else ''}"
+
+
+def _resolution_days(post: Post, now: datetime) -> float:
+    """How far off an approximate date can be: relative dates are rounded to their unit,
+    which grows with age (hours, days, weeks, months, years: how platforms write them)."""
+    if not post.created_at_approx or post.created_at is None:
+        return 0.0
+    age = (now - post.created_at).total_seconds() / 86400
+    for limit, unit in ((1, 1 / 24), (7, 1), (30, 7), (365, 30)):
+        if age < limit:
+            return float(unit)
+    return 365.0
+
+
+def _irregular_approx(profile: Profile, posts: list[Post], ctx: CheckContext) -> CheckResult:
+    """Rounded dates: gaps of 0 and gaps of a unit are artefacts, so no median, no variation;
+    only the longest silence that is certain whatever the rounding."""
+    times = sorted((p for p in posts if p.created_at is not None), key=_when)
+    sure: list[tuple[float, Post, Post]] = []
+    for older, newer in itertools.pairwise(times):
+        gap = (_when(newer) - _when(older)).total_seconds() / 86400
+        # 'N units ago' resolves to the newest moment it can mean: the true time is up to one
+        # unit earlier, so the newer post may be up to its unit closer to the older one.
+        sure.append((max(0.0, gap - _resolution_days(newer, ctx.now)), older, newer))
+    longest, older, newer = max(sure, key=lambda g: g[0])
+    evidence = [
+        Evidence(field="posts.sure_gaps_days", value=[round(g, 1) for g, _, _ in sure]),
+        post_ev(profile, older, "created_at", _when(older).date().isoformat()),
+    ]
+    intro = (
+        f"The {len(posts)} observed posts have approximate dates (shown as 'N days/weeks/months "
+        "ago'), so only a long silence can be told for sure"
+    )
+    if longest > _SURE_SILENCE_DAYS:
+        return CAD003.warn(
+            f"{intro}: at least {_days(longest)} passed without a post between about "
+            f"{_when(older).date().isoformat()} and about {_when(newer).date().isoformat()}.",
+            evidence,
+        )
+    return CAD003.passed(
+        f"{intro}: no silence of more than {_SURE_SILENCE_DAYS} days is certain between them.",
+        evidence,
+    )
+
+
+def _when(post: Post) -> datetime:
+    assert post.created_at is not None  # only dated posts are passed in
+    return post.created_at
+
 
 @check(CAD003)
 def posting_irregular(profile: Profile, ctx: CheckContext) -> CheckResult:
     posts = dated_posts(profile)
     if len(posts) < MIN_DATED_POSTS:
         return _too_few(CAD003, len(posts))
+    if any(p.created_at_approx for p in posts):
+        return _irregular_approx(profile, posts, ctx)
     times = sorted(p.created_at for p in posts if p.created_at is not None)
     gaps = [(b - a).total_seconds() / 86400 for a, b in itertools.pairwise(times)]
     mean = statistics.fmean(gaps)
@@ -158,9 +223,16 @@ def posting_irregular(profile: Profile, ctx: CheckContext) -> CheckResult:
     if cv > 1.0:
         problems.append(f"gaps vary widely (coefficient of variation {cv:.2f}, above 1.0)")
     if longest > 4 * median and longest >= 1:
-        problems.append(
-            f"the longest gap, {longest:.0f} days, is more than 4x the median of {median:.1f}"
-        )
+        if median >= 1:
+            problems.append(
+                f"the longest gap, {_days(longest)}, is more than 4x the median gap of "
+                f"{median:.1f} days"
+            )
+        else:  # "4x a median of 0.0" means nothing: say what the numbers show
+            problems.append(
+                f"posts come in bursts (half the gaps are under a day), then a gap of "
+                f"{_days(longest)}"
+            )
     evidence = [Evidence(field="posts.gaps_days", value=[round(g, 1) for g in gaps])]
     if problems:
         return CAD003.warn(f"Posting is irregular: {'; '.join(problems)}.", evidence)

@@ -29,7 +29,7 @@ from audit.model import Profile
 from audit.result import Category, CheckResult, Evidence, Severity
 from audit.text import extract_hashtags
 from checks.base import CheckContext, CheckMeta, brand_check, check, not_observed
-from checks.common import ev, post_ev, post_text, quote, recent_posts, word_list
+from checks.common import ev, post_ev, post_text, quote, recent_posts, urls_in, word_list
 
 __all__ = [
     "fold",
@@ -238,6 +238,7 @@ _FUNCTION_WORDS = frozenset(
     )
 )
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _REPEAT_MAX = 3
 _HASHTAG_WALL = 5
 
@@ -262,16 +263,29 @@ def _occurrences(text: str, keyword: str, lang: str | None) -> int:
     return max(plain, lemma)
 
 
+_MENTION = re.compile(r"(?<![\w@])@[\w.]+")
+
+
+def _prose(bio: str) -> str:
+    """The bio without its links, email addresses and @mentions: '@cnn' and 'cnn.com' are
+    addresses, not the word 'cnn' said again."""
+    text = _MENTION.sub(" ", _EMAIL.sub(" ", bio))
+    for url in urls_in(text):
+        text = text.replace(url, " ")
+    return text
+
+
 @check(KEY004)
 def keyword_stuffing(profile: Profile, ctx: CheckContext) -> CheckResult:
     bio = (profile.bio or "").strip()
     if not bio:
         return KEY004.na(f"{ctx.rules.bio_label} is empty (see BIO001).")
-    words = Counter(w for w in _WORD.findall(fold(bio)) if w not in _FUNCTION_WORDS)
+    prose = _prose(bio)
+    words = Counter(w for w in _WORD.findall(fold(prose)) if w not in _FUNCTION_WORDS)
     problems = [f"{w!r} appears {n} times" for w, n in words.most_common() if n > _REPEAT_MAX]
     lang = profile_language(profile) if ctx.keywords else None
     for kw in ctx.keywords:
-        n = _occurrences(bio, kw, lang)
+        n = _occurrences(prose, kw, lang)
         if n > _REPEAT_MAX and " " in kw.strip():
             problems.append(f"keyword {kw!r} appears {n} times")
     tags = extract_hashtags(bio)
@@ -386,7 +400,7 @@ KEY007 = CheckMeta(
     id="KEY007",
     slug="keyword-discoverability",
     title="The profile is findable for its target keywords",
-    failure_title="The profile is hard to find for its target keywords",
+    failure_title="Target keywords are missing or only in weakly searched fields",
     category=Category.KEYWORDS,
     severity=Severity.HIGH,
     weight=3,
@@ -410,6 +424,9 @@ KEY007 = CheckMeta(
     source="design.md 'Analysis (spaCy)' (field-weighted discoverability); field weights: "
     "audit/platforms/rules.py FIELD_WEIGHTS; " + _MOSSERI,
 )
+
+# Full marks for a keyword in the bio (0.6): below that the profile is weakly findable.
+_KEY007_WARN = 0.6
 
 # Profile.not_observed keys -> the discoverability fields they hide.
 _UNSEEN_FIELDS = {
@@ -451,10 +468,18 @@ def keyword_discoverability(profile: Profile, ctx: CheckContext) -> CheckResult:
         if unseen:
             return KEY007.na(unseen, evidence)
     score = sum(c.score for c in cells) / len(cells)
-    parts = [
-        f"Findable on {where} for {len(found)} of {len(cells)} target keywords "
-        f"(mean field weight {score:.2f})"
-    ]
+    if score >= _KEY007_WARN:
+        head = (
+            f"Findable on {where} for {len(found)} of {len(cells)} target keywords "
+            f"(mean field weight {score:.2f})"
+        )
+    else:  # the same numbers, said as the shortfall they are: never "findable" under a warning
+        head = (
+            f"{len(found)} of {len(cells)} target keywords appear in a field {where} search "
+            f"reads, with a mean field weight of {score:.2f}, under the {_KEY007_WARN:.2f} of "
+            "every keyword in the bio"
+        )
+    parts = [head]
     if found:
         best = max(found, key=lambda c: (c.score, c.strength))
         parts.append(f"strongest: {best.keyword!r} in the {fields_text(best.fields)}")
@@ -467,4 +492,6 @@ def keyword_discoverability(profile: Profile, ctx: CheckContext) -> CheckResult:
                     f"{c.keyword!r} is only in the {fields_text(c.unindexed)}, which {where} "
                     "search does not read"
                 )
-    return KEY007.graded(score, "; ".join(parts) + ".", evidence, warn_below=0.6, fail_below=0.2)
+    return KEY007.graded(
+        score, "; ".join(parts) + ".", evidence, warn_below=_KEY007_WARN, fail_below=0.2
+    )

@@ -210,23 +210,51 @@ PRO005 = CheckMeta(
     id="PRO005",
     slug="display-name-generic",
     title="Display name says who you are",
-    failure_title="Display name is empty or just the handle",
+    failure_title="Display name is empty or the handle as typed",
     category=Category.PROFILE,
     severity=Severity.MEDIUM,
     weight=2,
     needs=("display_name",),
-    what="The display name is set and is more than the handle repeated.",
+    # A Google place has no handle: its name is the business name and nothing else.
+    platforms=frozenset(set(Platform) - {Platform.GOOGLE_BUSINESS}),
+    what="The display name is set and is written for people, not the handle as typed: "
+    "'blue_door.bakery', or 'bluedoorbakery' for the brand 'Blue Door Bakery'. A brand whose "
+    "handle is its name (@acme named 'Acme') passes.",
     why="The name field is searched with the highest weight (Mosseri: name, username, bio, "
-    "captions, hashtags, places); repeating the handle wastes it.",
-    fix="Use the business name plus what you do: 'Blue Door Bakery | Sourdough Austin'.",
-    example="Name: 'bluedoorbakery' (the handle again).",
+    "captions, hashtags, places); the handle's underscores and run-together words do not "
+    "match what people type.",
+    fix="Write the business name as people say it, with spaces: 'Blue Door Bakery', plus what "
+    "you do if it fits: 'Blue Door Bakery | Sourdough'.",
+    example="Name: 'blue_door.bakery' (the handle again).",
     better="Name: 'Blue Door Bakery · Sourdough'.",
     source="checks.md PRO005; Adam Mosseri via Wordtracker (Instagram search fields)",
 )
 
+# A lowercase copy of the handle this long is likely several words run together.
+_RUN_TOGETHER_MIN = 12
+
 
 def _squash(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _handle_as_typed(name: str, handle: str, brand_name: str | None) -> str | None:
+    """Why `name` is the handle as typed rather than a name written for people, or None.
+
+    Equal letters are not enough: @acme named 'Acme', @cnn named 'CNN' is the brand's name.
+    What gives the handle away: its separators ('blue_door.bakery'), or words run together
+    that the brand writes apart ('bluedoorbakery' for 'Blue Door Bakery'), or, without a
+    brand name, a long all-lowercase copy of the handle."""
+    if any(ch.isspace() for ch in name) or _squash(name) != _squash(handle):
+        return None
+    marks = sorted({ch for ch in name if not ch.isalnum()})
+    if marks:
+        return f"written like a handle, with {' and '.join(repr(m) for m in marks)} for spaces"
+    if brand_name and _squash(brand_name) == _squash(name) and " " in brand_name.strip():
+        return f"the brand's words run together (the brand is {quote(brand_name.strip())})"
+    if not brand_name and name == handle and name.islower() and len(name) >= _RUN_TOGETHER_MIN:
+        return "it is the handle again, all lowercase; if it is several words, write them apart"
+    return None
 
 
 @check(PRO005)
@@ -236,10 +264,10 @@ def display_name_generic(profile: Profile, ctx: CheckContext) -> CheckResult:
     if not name:
         return PRO005.fail("Display name is empty.", evidence)
     handle = profile.handle.split("@")[0]
-    # 'bluedoorbakery' or 'blue_door.bakery' for @bluedoorbakery is the handle again;
-    # 'Blue Door Bakery' is the business name written for people, and fine.
-    if not any(ch.isspace() for ch in name) and _squash(name) == _squash(handle):
+    typed = _handle_as_typed(name, handle, ctx.brand.name)
+    if typed:
         return PRO005.warn(
-            f"Display name {quote(name)} only repeats the handle @{profile.handle}.", evidence
+            f"Display name {quote(name)} repeats the handle @{profile.handle}: {typed}.",
+            evidence,
         )
     return PRO005.passed(f"Display name is {quote(name)}.", evidence)

@@ -91,7 +91,7 @@ class TestPostingIrregular:
     def test_warn_on_bursts(self) -> None:
         posts = every(0.5, 5) + every(1, 3, start=45)
         r = cad.posting_irregular(make_profile(posts=posts), make_ctx())
-        assert_result(r, Status.WARN, 0.5, "coefficient of variation", "longest gap, 43 days")
+        assert_result(r, Status.WARN, 0.5, "coefficient of variation", "then a gap of 43 days")
 
     def test_na_with_too_few_posts(self) -> None:
         assert_result(cad.posting_irregular(make_profile(), make_ctx()), Status.NA, None, "Only 0")

@@ -121,7 +121,26 @@ class TestDisplayNameGeneric:
     def test_warn_when_it_repeats_the_handle(self) -> None:
         p = make_profile(display_name="blue_door.bakery")
         r = pro.display_name_generic(p, make_ctx())
-        assert_result(r, Status.WARN, 0.5, "only repeats the handle @bluedoorbakery")
+        assert_result(r, Status.WARN, 0.5, "repeats the handle @bluedoorbakery", "'.' and '_'")
+
+    def test_a_brand_whose_handle_is_its_name_passes(self) -> None:
+        for handle, name in (("acme", "Acme"), ("cnn", "CNN"), ("adidas", "adidas")):
+            p = make_profile(handle=handle, display_name=name)
+            assert_result(pro.display_name_generic(p, make_ctx(name=name)), Status.PASS, 1.0)
+            assert_result(pro.display_name_generic(p, make_ctx()), Status.PASS, 1.0)
+
+    def test_warn_when_the_brand_words_run_together(self) -> None:
+        p = make_profile(display_name="bluedoorbakery")
+        r = pro.display_name_generic(p, make_ctx(name="Blue Door Bakery"))
+        assert_result(r, Status.WARN, 0.5, "run together", "'Blue Door Bakery'")
+        assert_result(pro.display_name_generic(p, make_ctx(name="Bluedoorbakery")), Status.PASS)
+
+    def test_not_applicable_to_a_google_place(self) -> None:
+        from audit.engine import run_checks
+
+        p = make_profile(Platform.GOOGLE_BUSINESS, handle="", display_name="Tipsy Sticks")
+        (r,) = run_checks(p, make_ctx(Platform.GOOGLE_BUSINESS), [pro.display_name_generic])
+        assert_result(r, Status.NA, None, "Not applicable on Google Business Profile")
 
     def test_fail_when_empty(self) -> None:
         r = pro.display_name_generic(make_profile(display_name="  "), make_ctx())

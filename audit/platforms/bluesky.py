@@ -909,6 +909,9 @@ def _meta_profile(draft: _Draft, doc: Document, meta: dict[str, str], soup: Beau
                 draft.put(
                     "bio", _str(person.get("description")), f"{doc.label}: JSON-LD description"
                 )
+                image = _str(person.get("image"))
+                if image and "/img/avatar" in image:
+                    draft.put("avatar", Avatar(url=image), f"{doc.label}: JSON-LD {kind} image")
 
 
 def _page_posts(

@@ -3,6 +3,7 @@ JSON blobs embedded in scripts (hydration data)."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import Any
@@ -12,6 +13,7 @@ from bs4 import BeautifulSoup, Tag
 __all__ = [
     "embedded_json",
     "json_ld",
+    "loads_tolerant",
     "meta_tags",
     "script_json_by_id",
     "soup_of",
@@ -41,6 +43,57 @@ def meta_tags(soup: BeautifulSoup) -> dict[str, str]:
     return out
 
 
+_WRAPPERS = re.compile(
+    r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?://\s*\]\]>|\]\]>|-->)\s*;?\s*$"
+)
+_LENIENT = json.JSONDecoder(strict=False)
+
+
+def _without_trailing_commas(text: str) -> str:
+    """`[1, 2,]` -> `[1, 2]`, `{"a": 1,}` -> `{"a": 1}`; commas inside strings are kept."""
+    out: list[str] = []
+    in_string = escaped = False
+    for i, ch in enumerate(text):
+        if in_string:
+            out.append(ch)
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+            continue
+        if ch == '"':
+            in_string = True
+        elif ch == ",":
+            rest = text[i + 1 :].lstrip()
+            if rest[:1] in ("}", "]"):
+                continue
+        out.append(ch)
+    return "".join(out)
+
+
+def loads_tolerant(text: str | None) -> Any:
+    """A JSON value from an embedded script block, read as browsers and extruct-style readers
+    do: raw newlines and tabs inside strings (real bsky.app pages have them), a trailing comma,
+    an HTML comment or CDATA wrapper, HTML-escaped text (`{&quot;name&quot;: ...}`), and text
+    after the value (`{...};`). Raises ValueError when none of that makes it JSON."""
+    if text is None:
+        raise ValueError("no text")
+    body = _WRAPPERS.sub("", text).strip()
+    candidates = [body]
+    if "&quot;" in body or "&#34;" in body or "&amp;" in body:
+        candidates.append(html.unescape(body))
+    for candidate in candidates:
+        for attempt in (candidate, _without_trailing_commas(candidate)):
+            try:
+                value, _ = _LENIENT.raw_decode(attempt)
+            except ValueError:
+                continue
+            return value
+    raise ValueError("not JSON, even read tolerantly")
+
+
 def json_ld(soup: BeautifulSoup) -> list[dict[str, Any]]:
     """All JSON-LD objects on the page, `@graph` flattened; unparsable blocks skipped."""
     found: list[dict[str, Any]] = []
@@ -49,7 +102,7 @@ def json_ld(soup: BeautifulSoup) -> list[dict[str, Any]]:
         if not text:
             continue
         try:
-            data = json.loads(text)
+            data = loads_tolerant(text)
         except ValueError:
             continue
         items = data if isinstance(data, list) else [data]
@@ -67,7 +120,7 @@ def script_json_by_id(soup: BeautifulSoup, element_id: str) -> Any:
     if not isinstance(tag, Tag) or not tag.string:
         return None
     try:
-        return json.loads(tag.string)
+        return loads_tolerant(tag.string)
     except ValueError:
         return None
 
@@ -80,7 +133,7 @@ def embedded_json(html: str, name: str) -> Any:
         if start >= len(html) or html[start] not in "{[":
             continue
         try:
-            value, _ = json.JSONDecoder().raw_decode(html, start)
+            value, _ = _LENIENT.raw_decode(html, start)
         except ValueError:
             continue
         return value

@@ -45,10 +45,14 @@ def load_brand(path: Path) -> Brand:
         raise InputError(f"{path}: cannot read it ({exc})") from exc
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{path} is not valid TOML: {exc}") from exc
+    except RecursionError:  # tomllib recurses per nested array/table: not a ValueError
+        raise InputError(f"{path} is not valid TOML: nested too deeply to read") from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("findable")
-        if data is None:
+        tool = data.get("tool")
+        table = tool.get("findable") if isinstance(tool, dict) else None
+        if not isinstance(table, dict):
             raise InputError(f"{path} has no [tool.findable] table")
+        data = table
     unknown = sorted(set(data) - _FIELDS)
     if unknown:
         raise InputError(

@@ -17,12 +17,30 @@ from typing import Any
 from audit.errors import InputError
 from audit.safeio import MAX_DOCUMENT_BYTES, MAX_HAR_BYTES, read_input, size_mb
 
-__all__ = ["Document", "load_file", "load_har", "parse_har", "read_har", "strip_xssi"]
+__all__ = [
+    "Document",
+    "load_file",
+    "load_har",
+    "parse_har",
+    "parse_json",
+    "read_har",
+    "strip_xssi",
+]
 
 _JSON_TYPES = ("json", "javascript")
 # Anti-hijacking prefixes some platforms put before JSON (Google `)]}'`, Facebook
 # `for (;;);`): the body is JSON once they are stripped.
 _XSSI_PREFIXES = (")]}'", "for (;;);", "while(1);", "while (1);")
+
+
+def parse_json(text: str | bytes) -> Any:
+    """`json.loads` for untrusted text: JSON nested deeper than Python's recursion limit is a
+    ValueError like any other malformed JSON (json raises RecursionError, which callers that
+    catch ValueError would let through as a crash)."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply to read") from None
 
 
 def strip_xssi(text: str) -> str:
@@ -50,7 +68,7 @@ class Document:
         if self.kind != "json":
             return None
         try:
-            return json.loads(strip_xssi(self.text))
+            return parse_json(strip_xssi(self.text))
         except ValueError:
             return None
 
@@ -68,7 +86,7 @@ def _kind_of(mime: str, text: str) -> str | None:
         stripped = strip_xssi(text).lstrip()
         if stripped[:1] in ("{", "["):
             try:
-                json.loads(stripped)
+                parse_json(stripped)
             except ValueError:
                 return None if mime != "text/plain" else "text"
             return "json"
@@ -85,32 +103,43 @@ def parse_har(raw: Any, *, path: str | None = None) -> list[Document]:
         raise InputError(f"{path or 'HAR'} is not a HAR file: 'log.entries' is missing")
     docs: list[Document] = []
     for entry in entries:
-        if not isinstance(entry, dict):
-            continue
-        response = entry.get("response") or {}
-        content = response.get("content") or {}
-        text = content.get("text")
-        if not isinstance(text, str) or not text:
-            continue
-        if content.get("encoding") == "base64":
-            try:
-                text = base64.b64decode(text).decode("utf-8", errors="replace")
-            except ValueError:
-                continue
-        kind = _kind_of(str(content.get("mimeType") or ""), text)
-        if kind is None:
-            continue
-        docs.append(
-            Document(
-                text=text,
-                kind=kind,
-                url=(entry.get("request") or {}).get("url"),
-                status=response.get("status"),
-                path=path,
-                origin="har",
-            )
-        )
+        doc = _entry_document(entry, path)
+        if doc is not None:
+            docs.append(doc)
     return docs
+
+
+def _field(obj: Any, key: str) -> Any:
+    return obj.get(key) if isinstance(obj, dict) else None
+
+
+def _entry_document(entry: Any, path: str | None) -> Document | None:
+    """The document one HAR entry holds, or None. Every value is checked: a HAR is input,
+    and a hand-edited or damaged one may hold anything where a URL or a status should be."""
+    response = _field(entry, "response")
+    content = _field(response, "content")
+    text = _field(content, "text")
+    if not isinstance(text, str) or not text:
+        return None
+    if _field(content, "encoding") == "base64":
+        try:
+            text = base64.b64decode(text).decode("utf-8", errors="replace")
+        except ValueError:
+            return None
+    mime = _field(content, "mimeType")
+    kind = _kind_of(mime if isinstance(mime, str) else "", text)
+    if kind is None:
+        return None
+    url = _field(_field(entry, "request"), "url")
+    status = _field(response, "status")
+    return Document(
+        text=text,
+        kind=kind,
+        url=url if isinstance(url, str) else None,
+        status=status if isinstance(status, int) and not isinstance(status, bool) else None,
+        path=path,
+        origin="har",
+    )
 
 
 _HAR_HINT = (
@@ -148,7 +177,7 @@ def read_har(path: Path) -> Any:
     if not text.strip():
         raise InputError(f"{path} is empty; export the HAR again from your browser's devtools")
     try:
-        return json.loads(text)
+        return parse_json(text)
     except ValueError as exc:
         raise InputError(f"{path} is not valid HAR/JSON ({exc}); export it again") from exc
 
@@ -172,7 +201,7 @@ def load_file(path: Path) -> list[Document]:
     stripped = text.lstrip()
     if stripped[:1] in ("{", "["):
         try:
-            data = json.loads(text)
+            data = parse_json(text)
         except ValueError:
             data = None
         if isinstance(data, dict) and isinstance(data.get("log"), dict):

@@ -15,10 +15,11 @@ records as a warning so alt-text checks say "not observable" rather than "missin
 
 from __future__ import annotations
 
-import json
+import math
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -26,6 +27,7 @@ from typing import Any
 
 from audit.alttext import classify_alt
 from audit.dates import from_timestamp, parse_iso
+from audit.documents import parse_json
 from audit.errors import InputError
 from audit.model import (
     Avatar,
@@ -39,7 +41,7 @@ from audit.model import (
     Post,
     Profile,
 )
-from audit.platforms.base import dig, first
+from audit.platforms.base import clean_str, dig, first
 from audit.safeio import MAX_EXPORT_FILE_BYTES, read_input, require_regular, size_mb
 from audit.text import extract_hashtags, fix_mojibake, normalize_space
 
@@ -73,7 +75,7 @@ class ExportBundle:
 def _parse_json_text(text: str, where: str) -> Any:
     body = _YTD.sub("", text, count=1)
     try:
-        return json.loads(body)
+        return parse_json(body)
     except ValueError as exc:
         raise InputError(f"{where} is not valid JSON ({exc}); is it from a data export?") from None
 
@@ -176,8 +178,41 @@ def _looks_tiktok(bundle: ExportBundle) -> bool:
     )  # fmt: skip
 
 
+@contextmanager
+def _part(profile: Profile, where: str) -> Iterator[None]:
+    """One part of an export (its profile file, one post): the file is input like any other,
+    so a value of a shape nobody expected costs that part, said in a warning naming it and
+    the error, never the export."""
+    try:
+        yield
+    except Exception as exc:  # any surprise in one part; the others still come out
+        message = str(exc).splitlines()[0][:160] if str(exc) else ""
+        profile.capture.warnings.append(
+            f"{where}: skipped, it could not be read ({type(exc).__name__}"
+            + (f": {message})" if message else ")")
+        )
+
+
 def _text(value: Any) -> str | None:
     return normalize_space(fix_mojibake(value)) if isinstance(value, str) else None
+
+
+def _list(value: Any) -> list[Any]:
+    """A JSON array as a list; anything else (a string, a number, an object) as no items."""
+    return value if isinstance(value, list) else []
+
+
+def _url(value: Any) -> str | None:
+    """A URL or media path as stored: a non-blank string, else nothing."""
+    return clean_str(value)
+
+
+def _coord(value: Any) -> float | None:
+    """A latitude/longitude: a finite number, else nothing (a string or NaN is no place)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) and abs(number) <= 180 else None
 
 
 def _media_kind(uri: str | None) -> MediaKind:
@@ -203,50 +238,62 @@ def _string_map(section: Any) -> dict[str, str]:
 
 
 def _exif_place(media: dict[str, Any]) -> Place | None:
-    for exif in dig(media, "media_metadata", "photo_metadata", "exif_data", default=[]) or []:
-        lat, lon = dig(exif, "latitude"), dig(exif, "longitude")
-        if isinstance(lat, (int, float)) and isinstance(lon, (int, float)) and (lat or lon):
-            return Place(lat=float(lat), lon=float(lon))
+    for exif in _list(dig(media, "media_metadata", "photo_metadata", "exif_data")):
+        lat, lon = _coord(dig(exif, "latitude")), _coord(dig(exif, "longitude"))
+        if lat is not None and lon is not None and (lat or lon):
+            return Place(lat=lat, lon=lon)
     return None
 
 
 def _instagram(bundle: ExportBundle, profile: Profile) -> None:
     info = bundle.find("personal_information.json")
     if info:
-        smap = _string_map(dig(info[1], "profile_user", default=[]))
-        profile.handle = smap.get("username") or profile.handle
-        profile.display_name = smap.get("name")
-        profile.bio = smap.get("bio")
-        if smap.get("website"):
-            profile.links = [Link(url=smap["website"])]
-        if smap.get("email"):
-            profile.sources["contact"] = f"{info[0]}: profile_user[0].string_map_data.Email"
-        for key in ("handle", "display_name", "bio", "links"):
-            profile.sources[key] = f"{info[0]}: profile_user[0].string_map_data"
+        with _part(profile, f"{info[0]}: profile_user"):
+            _instagram_info(info[0], info[1], profile)
     for path, data in sorted(bundle.files.items()):
         if not re.fullmatch(r"posts_\d+\.json", PurePosixPath(path).name) and not (
             isinstance(data, list) and data and isinstance(data[0], dict) and "media" in data[0]
         ):
             continue
-        posts = data if isinstance(data, list) else dig(data, "ig_posts", default=[])
+        posts = data if isinstance(data, list) else _list(dig(data, "ig_posts"))
         for i, item in enumerate(posts):
-            medias = [m for m in dig(item, "media", default=[]) or [] if isinstance(m, dict)]
-            if not medias:
-                continue
-            caption = _text(first(dig(item, "title"), *(m.get("title") for m in medias)))
-            ts = first(dig(item, "creation_timestamp"), dig(medias[0], "creation_timestamp"))
-            place = next((p for p in (_exif_place(m) for m in medias) if p), None)
-            profile.posts.append(
-                Post(
-                    id=f"{PurePosixPath(path).name}#{i}",
-                    created_at=from_timestamp(ts),
-                    caption=caption,
-                    hashtags=extract_hashtags(caption),
-                    media=[Media(kind=_media_kind(m.get("uri")), url=m.get("uri")) for m in medias],
-                    location=place,
-                )
-            )
+            with _part(profile, f"{path}: [{i}]"):
+                _instagram_post(profile, f"{PurePosixPath(path).name}#{i}", item)
         profile.sources["posts"] = f"{path}: [].media[] (title, creation_timestamp, exif_data)"
+
+
+def _instagram_info(path: str, data: Any, profile: Profile) -> None:
+    smap = _string_map(dig(data, "profile_user", default=[]))
+    profile.handle = smap.get("username") or profile.handle
+    profile.display_name = smap.get("name")
+    profile.bio = smap.get("bio")
+    if smap.get("website"):
+        profile.links = [Link(url=smap["website"])]
+    if smap.get("email"):
+        profile.sources["contact"] = f"{path}: profile_user[0].string_map_data.Email"
+    for key in ("handle", "display_name", "bio", "links"):
+        profile.sources[key] = f"{path}: profile_user[0].string_map_data"
+
+
+def _instagram_post(profile: Profile, post_id: str, item: Any) -> None:
+    medias = [m for m in _list(dig(item, "media")) if isinstance(m, dict)]
+    if not medias:
+        return
+    caption = _text(first(dig(item, "title"), *(m.get("title") for m in medias)))
+    ts = first(dig(item, "creation_timestamp"), dig(medias[0], "creation_timestamp"))
+    place = next((p for p in (_exif_place(m) for m in medias) if p), None)
+    profile.posts.append(
+        Post(
+            id=post_id,
+            created_at=from_timestamp(ts),
+            caption=caption,
+            hashtags=extract_hashtags(caption),
+            media=[
+                Media(kind=_media_kind(_url(m.get("uri"))), url=_url(m.get("uri"))) for m in medias
+            ],
+            location=place,
+        )
+    )
 
 
 # --- Facebook --------------------------------------------------------------------------------
@@ -255,16 +302,8 @@ def _instagram(bundle: ExportBundle, profile: Profile) -> None:
 def _facebook(bundle: ExportBundle, profile: Profile) -> None:
     info = bundle.find("profile_information.json")
     if info:
-        p = dig(info[1], "profile_v2", default=dig(info[1], "profile", default={}))
-        profile.display_name = _text(dig(p, "name", "full_name"))
-        profile.bio = _text(first(dig(p, "intro_bio"), dig(p, "about_me")))
-        sites = [w.get("address") for w in dig(p, "websites", default=[]) or []
-                 if isinstance(w, dict)]  # fmt: skip
-        profile.links = [Link(url=u) for u in sites if isinstance(u, str)]
-        handle = dig(p, "username")
-        if isinstance(handle, str) and handle:
-            profile.handle = handle
-        profile.sources["display_name"] = f"{info[0]}: profile_v2.name.full_name"
+        with _part(profile, f"{info[0]}: profile_v2"):
+            _facebook_info(info[0], info[1], profile)
     found = bundle.find("your_posts_1.json", "your_posts.json")
     if not found:
         found = next(
@@ -275,46 +314,60 @@ def _facebook(bundle: ExportBundle, profile: Profile) -> None:
     if not found:
         return
     path, data = found
-    for i, item in enumerate(data if isinstance(data, list) else []):
-        if not isinstance(item, dict):
-            continue
-        texts = [d.get("post") for d in dig(item, "data", default=[]) or [] if isinstance(d, dict)]
-        caption = _text(first(*texts))
-        media: list[Media] = []
-        place: Place | None = None
-        for att in dig(item, "attachments", default=[]) or []:
-            for d in dig(att, "data", default=[]) or []:
-                if not isinstance(d, dict):
-                    continue
-                if isinstance(d.get("place"), dict) and place is None:
-                    pl = d["place"]
-                    place = Place(
-                        name=_text(pl.get("name")),
-                        address=_text(pl.get("address")),
-                        lat=dig(pl, "coordinate", "latitude"),
-                        lon=dig(pl, "coordinate", "longitude"),
-                    )
-                if isinstance(d.get("media"), dict):
-                    m = d["media"]
-                    alt = _text(m.get("description"))
-                    media.append(Media(kind=_media_kind(m.get("uri")), url=m.get("uri"),
-                                       alt_text=alt, alt_source=classify_alt(alt)))  # fmt: skip
-        profile.posts.append(
-            Post(
-                id=f"{PurePosixPath(path).name}#{i}",
-                created_at=from_timestamp(item.get("timestamp")),
-                caption=caption,
-                hashtags=extract_hashtags(caption),
-                media=media,
-                location=place,
-                is_repost=bool(
-                    re.search(
-                        r"\bshared (a|an|\w+'s) (post|link|memory|video)\b", item.get("title") or ""
-                    )
-                ),
-            )
-        )
+    for i, item in enumerate(_list(data)):
+        if isinstance(item, dict):
+            with _part(profile, f"{path}: [{i}]"):
+                _facebook_post(profile, f"{PurePosixPath(path).name}#{i}", item)
     profile.sources["posts"] = f"{path}: [] (timestamp, data[].post, attachments[].data[])"
+
+
+def _facebook_info(path: str, data: Any, profile: Profile) -> None:
+    p = dig(data, "profile_v2", default=dig(data, "profile", default={}))
+    profile.display_name = _text(dig(p, "name", "full_name"))
+    profile.bio = _text(first(dig(p, "intro_bio"), dig(p, "about_me")))
+    sites = [_url(dig(w, "address")) for w in _list(dig(p, "websites"))]
+    profile.links = [Link(url=u) for u in sites if u]
+    handle = clean_str(dig(p, "username"))
+    if handle:
+        profile.handle = handle
+    profile.sources["display_name"] = f"{path}: profile_v2.name.full_name"
+
+
+def _facebook_post(profile: Profile, post_id: str, item: dict[str, Any]) -> None:
+    texts = [dig(d, "post") for d in _list(item.get("data"))]
+    caption = _text(first(*texts))
+    media: list[Media] = []
+    place: Place | None = None
+    for att in _list(item.get("attachments")):
+        for d in _list(dig(att, "data")):
+            if not isinstance(d, dict):
+                continue
+            if isinstance(d.get("place"), dict) and place is None:
+                pl = d["place"]
+                place = Place(
+                    name=_text(pl.get("name")),
+                    address=_text(pl.get("address")),
+                    lat=_coord(dig(pl, "coordinate", "latitude")),
+                    lon=_coord(dig(pl, "coordinate", "longitude")),
+                )
+            if isinstance(d.get("media"), dict):
+                m = d["media"]
+                alt = _text(m.get("description"))
+                media.append(Media(kind=_media_kind(_url(m.get("uri"))), url=_url(m.get("uri")),
+                                   alt_text=alt, alt_source=classify_alt(alt)))  # fmt: skip
+    title = item.get("title")
+    profile.posts.append(
+        Post(
+            id=post_id,
+            created_at=from_timestamp(item.get("timestamp")),
+            caption=caption,
+            hashtags=extract_hashtags(caption),
+            media=media,
+            location=place,
+            is_repost=isinstance(title, str)
+            and bool(re.search(r"\bshared (a|an|\w+'s) (post|link|memory|video)\b", title)),
+        )
+    )
 
 
 # --- X archive -------------------------------------------------------------------------------
@@ -323,58 +376,69 @@ def _facebook(bundle: ExportBundle, profile: Profile) -> None:
 def _x(bundle: ExportBundle, profile: Profile) -> None:
     account = bundle.find("account.js")
     if account:
-        acc = dig(account[1], 0, "account", default={})
-        profile.handle = acc.get("username") or profile.handle
-        profile.display_name = _text(acc.get("accountDisplayName"))
-        profile.sources["handle"] = f"{account[0]}: [0].account.username"
+        with _part(profile, f"{account[0]}: [0].account"):
+            acc = dig(account[1], 0, "account")
+            profile.handle = clean_str(dig(acc, "username")) or profile.handle
+            profile.display_name = _text(dig(acc, "accountDisplayName"))
+            profile.sources["handle"] = f"{account[0]}: [0].account.username"
     prof = bundle.find("profile.js")
     if prof:
-        p = dig(prof[1], 0, "profile", default={})
-        profile.bio = _text(dig(p, "description", "bio"))
-        site = dig(p, "description", "website")
-        if isinstance(site, str) and site:
-            profile.links = [Link(url=site)]
-        loc = _text(dig(p, "description", "location"))
-        if loc:
-            profile.location = Place(name=loc)
-        avatar = dig(p, "avatarMediaUrl")
-        if isinstance(avatar, str) and avatar:
-            profile.avatar = Avatar(url=avatar, is_default="default_profile" in avatar)
-        for key in ("bio", "links", "location", "avatar"):
-            profile.sources[key] = f"{prof[0]}: [0].profile"
+        with _part(profile, f"{prof[0]}: [0].profile"):
+            _x_profile(prof[0], dig(prof[1], 0, "profile"), profile)
     for path, data in sorted(bundle.files.items()):
         name = PurePosixPath(path).name
         if not re.fullmatch(r"tweets?(-part\d+)?\.js", name):
             continue
-        for item in data if isinstance(data, list) else []:
-            tw = dig(item, "tweet", default=item)
-            if not isinstance(tw, dict):
-                continue
-            text = _text(tw.get("full_text") or tw.get("text"))
-            tid = str(tw.get("id_str") or tw.get("id") or "")
-            media = [
-                Media(
-                    kind="video" if m.get("type") in ("video", "animated_gif") else "image",
-                    url=m.get("media_url_https"),
-                    alt_text=_text(m.get("ext_alt_text")),
-                    alt_source=classify_alt(m.get("ext_alt_text")),
-                )
-                for m in dig(tw, "extended_entities", "media", default=[]) or []
-                if isinstance(m, dict)
-            ]
-            tags = [h.get("text") for h in dig(tw, "entities", "hashtags", default=[]) or []]
-            profile.posts.append(
-                Post(
-                    id=tid,
-                    url=f"https://x.com/{profile.handle}/status/{tid}" if tid else None,
-                    created_at=parse_iso(tw.get("created_at")),
-                    caption=text,
-                    hashtags=[t for t in tags if isinstance(t, str)] or extract_hashtags(text),
-                    media=media,
-                    is_repost=bool(text and text.startswith("RT @")) or bool(tw.get("retweeted")),
-                )
-            )
+        for i, item in enumerate(_list(data)):
+            with _part(profile, f"{path}: [{i}]"):
+                _x_tweet(profile, item)
         profile.sources["posts"] = f"{path}: [].tweet"
+
+
+def _x_profile(path: str, p: Any, profile: Profile) -> None:
+    profile.bio = _text(dig(p, "description", "bio"))
+    site = _url(dig(p, "description", "website"))
+    if site:
+        profile.links = [Link(url=site)]
+    loc = _text(dig(p, "description", "location"))
+    if loc:
+        profile.location = Place(name=loc)
+    avatar = _url(dig(p, "avatarMediaUrl"))
+    if avatar:
+        profile.avatar = Avatar(url=avatar, is_default="default_profile" in avatar)
+    for key in ("bio", "links", "location", "avatar"):
+        profile.sources[key] = f"{path}: [0].profile"
+
+
+def _x_tweet(profile: Profile, item: Any) -> None:
+    tw = dig(item, "tweet", default=item)
+    if not isinstance(tw, dict):
+        return
+    text = _text(tw.get("full_text") or tw.get("text"))
+    raw_id = first(tw.get("id_str"), tw.get("id"))
+    tid = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else ""
+    media = [
+        Media(
+            kind="video" if m.get("type") in ("video", "animated_gif") else "image",
+            url=_url(m.get("media_url_https")),
+            alt_text=_text(m.get("ext_alt_text")),
+            alt_source=classify_alt(_text(m.get("ext_alt_text"))),
+        )
+        for m in _list(dig(tw, "extended_entities", "media"))
+        if isinstance(m, dict)
+    ]
+    tags = [dig(h, "text") for h in _list(dig(tw, "entities", "hashtags"))]
+    profile.posts.append(
+        Post(
+            id=tid,
+            url=f"https://x.com/{profile.handle}/status/{tid}" if tid else None,
+            created_at=parse_iso(tw.get("created_at")),
+            caption=text,
+            hashtags=[t for t in tags if isinstance(t, str)] or extract_hashtags(text),
+            media=media,
+            is_repost=bool(text and text.startswith("RT @")) or tw.get("retweeted") is True,
+        )
+    )
 
 
 # --- TikTok ----------------------------------------------------------------------------------
@@ -385,41 +449,53 @@ def _tiktok(bundle: ExportBundle, profile: Profile) -> None:
         iter(bundle.files.items())
     )
     path, data = found
-    pmap = (
-        first(
-            dig(data, "Profile And Settings", "Profile Info", "ProfileMap"),
-            dig(data, "Profile", "Profile Information", "ProfileMap"),
-            dig(data, "Profile", "Profile Info", "ProfileMap"),
-        )
-        or {}
+    with _part(profile, f"{path}: ProfileMap"):
+        _tiktok_profile(path, data, profile)
+    root = first(dig(data, "Post"), dig(data, "Video"), dig(data, "Your Activity", "Post")) or {}
+    videos = _list(first(dig(root, "Posts", "VideoList"), dig(root, "Videos", "VideoList")))
+    for i, v in enumerate(videos):
+        if isinstance(v, dict):
+            with _part(profile, f"{path}: VideoList[{i}]"):
+                _tiktok_video(profile, i, v)
+    profile.sources["posts"] = f"{path}: Post.Posts.VideoList"
+
+
+def _tiktok_profile(path: str, data: Any, profile: Profile) -> None:
+    pmap = first(
+        dig(data, "Profile And Settings", "Profile Info", "ProfileMap"),
+        dig(data, "Profile", "Profile Information", "ProfileMap"),
+        dig(data, "Profile", "Profile Info", "ProfileMap"),
     )
-    profile.handle = first(pmap.get("userName"), pmap.get("username"), profile.handle)
+    if not isinstance(pmap, dict):
+        return
+    profile.handle = (
+        first(clean_str(pmap.get("userName")), clean_str(pmap.get("username"))) or profile.handle
+    )
     profile.display_name = _text(first(pmap.get("displayName"), pmap.get("nickName")))
     profile.bio = _text(pmap.get("bioDescription"))
-    photo = pmap.get("profilePhoto")
-    if isinstance(photo, str) and photo.startswith("http"):
+    photo = _url(pmap.get("profilePhoto"))
+    if photo and photo.startswith("http"):
         profile.avatar = Avatar(url=photo)
     profile.sources["bio"] = f"{path}: Profile.Profile Information.ProfileMap.bioDescription"
-    root = first(dig(data, "Post"), dig(data, "Video"), dig(data, "Your Activity", "Post")) or {}
-    videos = first(dig(root, "Posts", "VideoList"), dig(root, "Videos", "VideoList")) or []
-    for i, v in enumerate(videos):
-        if not isinstance(v, dict):
-            continue
-        caption = _text(first(v.get("Title"), v.get("Description"), v.get("AddYoursText")))
-        when = parse_iso((v.get("Date") or "").replace(" ", "T")) if v.get("Date") else None
-        loc = _text(v.get("Location"))
-        profile.posts.append(
-            Post(
-                id=str(v.get("Link") or f"video#{i}"),
-                url=v.get("Link"),
-                created_at=when,
-                caption=caption,
-                hashtags=extract_hashtags(caption),
-                media=[Media(kind="video", url=v.get("Link"))],
-                location=Place(name=loc) if loc and loc.lower() not in ("none", "null") else None,
-            )
+
+
+def _tiktok_video(profile: Profile, i: int, v: dict[str, Any]) -> None:
+    caption = _text(first(v.get("Title"), v.get("Description"), v.get("AddYoursText")))
+    date = clean_str(v.get("Date"))
+    when = parse_iso(date.replace(" ", "T")) if date else None
+    loc = _text(v.get("Location"))
+    link = _url(v.get("Link"))
+    profile.posts.append(
+        Post(
+            id=link or f"video#{i}",
+            url=link,
+            created_at=when,
+            caption=caption,
+            hashtags=extract_hashtags(caption),
+            media=[Media(kind="video", url=link)],
+            location=Place(name=loc) if loc and loc.lower() not in ("none", "null") else None,
         )
-    profile.sources["posts"] = f"{path}: Post.Posts.VideoList"
+    )
 
 
 _READERS: dict[Platform, Callable[[ExportBundle, Profile], None]] = {

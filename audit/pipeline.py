@@ -8,6 +8,8 @@ capture time, stored in the snapshot, not the wall clock.
 
 from __future__ import annotations
 
+import os
+import traceback
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -56,7 +58,7 @@ def extract_profile(
 
     A network-level failure (timeout, 404, login redirect) outranks whatever the documents
     seem to show, since a failed capture's documents are error pages."""
-    profile = _extractor(platform)(docs, ExtractContext(captured_at=captured_at, ref=ref))
+    profile = _extract_total(platform, docs, ExtractContext(captured_at=captured_at, ref=ref))
     cap = profile.capture
     cap.captured_at = captured_at
     cap.input_kind = input_kind
@@ -79,6 +81,80 @@ def extract_profile(
     if ref is not None and not profile.url:
         profile.url = ref.url
     return profile
+
+
+def _extract_total(platform: Platform, docs: Sequence[Document], ctx: ExtractContext) -> Profile:
+    """The platform's extractor, made total: every document is untrusted input, so a reading
+    that raises on a shape nobody expected must cost that document, not the audit.
+
+    When the extractor raises, each document is read alone to find the one(s) it fails on;
+    the profile is then read from the others, each skipped document becomes a warning naming
+    it, the exception and the reading it broke (`youtube._thumb_of`), and every field the
+    rest does not show becomes *not observable* (the skipped document may have shown it), so
+    its checks say `na` with why instead of failing the brand for a damaged file."""
+    extract = _extractor(platform)
+    try:
+        return extract(docs, ctx)
+    except Exception as exc:  # narrowed below to the documents that cause it
+        together = exc
+    skipped: list[tuple[Document, str]] = []
+    kept: list[Document] = []
+    for doc in docs:
+        try:
+            extract([doc], ctx)
+        except Exception as exc:  # this document is the one the extractor cannot read
+            skipped.append((doc, _failure(exc)))
+        else:
+            kept.append(doc)
+    if not skipped:  # each reads alone, not together: no document can be trusted over another
+        skipped, kept = [(d, _failure(together)) for d in docs], []
+    try:
+        profile = extract(kept, ctx)
+    except Exception as exc:  # the extractor fails on no input at all: a bug, said as such
+        profile = Profile(
+            platform=platform,
+            handle=ctx.ref.handle if ctx.ref else "unknown",
+            capture=CaptureInfo(
+                outcome=Outcome.ERROR,
+                reason=f"the {platform.label} reader failed ({_failure(exc)})",
+            ),
+        )
+    for doc, why in skipped:
+        profile.capture.warnings.append(f"{doc.label}: skipped, it could not be read ({why})")
+    names = ", ".join(dict.fromkeys(doc.label for doc, _ in skipped))
+    for key, empty in _observable(profile).items():
+        if empty and key not in profile.not_observed:
+            profile.not_observed[key] = f"{names} could not be read, which may have shown it"
+    return profile
+
+
+def _observable(profile: Profile) -> dict[str, bool]:
+    """Which of the fields checks read are empty (the `not_observed` keys the model names)."""
+    c = profile.counts
+    return {
+        "bio": not profile.bio,
+        "links": not profile.links,
+        "category": not profile.category,
+        "location": profile.location is None,
+        "avatar": profile.avatar is None,
+        "contact": profile.contact is None,
+        "counts": c.followers is None and c.following is None and c.posts is None,
+        "posts": not profile.posts,
+    }
+
+
+def _failure(exc: BaseException) -> str:
+    """`TypeError in youtube._thumb_of: '>' not supported ...`: the exception and the
+    innermost reading of findable's own code it came from (the field being read)."""
+    frames = [
+        f for f in traceback.extract_tb(exc.__traceback__) if f"{os.sep}audit{os.sep}" in f.filename
+    ]
+    where = ""
+    if frames:
+        module = Path(frames[-1].filename).stem
+        where = f" in {module}.{frames[-1].name}"
+    message = str(exc).splitlines()[0][:160] if str(exc) else ""
+    return f"{type(exc).__name__}{where}" + (f": {message}" if message else "")
 
 
 def guess_platform(docs: Sequence[Document]) -> Platform | None:

@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from audit.documents import parse_json
 from audit.errors import InputError
 
 from .extract import extract_keywords_batch
@@ -28,9 +29,9 @@ _CHUNK = 512
 def _parse(line: str, lineno: int) -> tuple[Any, str, str]:
     """(id, text, lang) of one input line, or InputError saying what is wrong with it."""
     try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"line {lineno}: not valid JSON ({exc.msg})") from exc
+        obj = parse_json(line)
+    except ValueError as exc:
+        raise InputError(f"line {lineno}: not valid JSON ({getattr(exc, 'msg', exc)})") from None
     if not isinstance(obj, dict):
         raise InputError(f'line {lineno}: expected a JSON object with "id" and "text"')
     text = obj.get("text")

@@ -11,7 +11,6 @@ JSON-LD, then OpenGraph/meta tags.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from bs4 import BeautifulSoup, Tag
 
 from audit.alttext import classify_alt
 from audit.dates import from_timestamp, parse_iso, resolve_relative
-from audit.documents import Document
+from audit.documents import Document, parse_json
 from audit.model import (
     Avatar,
     CaptureInfo,
@@ -418,7 +417,7 @@ def _pager_html(text: str) -> list[str]:
     if body.startswith(_FOR_LOOP):
         body = body[len(_FOR_LOOP) :]
     try:
-        data = json.loads(body)
+        data = parse_json(body)
     except ValueError:
         return []
     actions = dig(data, "payload", "actions", default=[])
@@ -916,7 +915,7 @@ def _card_posts(
         if not isinstance(article, Tag):
             continue
         try:
-            ft = json.loads(_attr(article, "data-ft") or "{}")
+            ft = parse_json(_attr(article, "data-ft") or "{}")
         except ValueError:
             ft = {}
         pid = clean_str(str(ft.get("top_level_post_id") or "")) or clean_str(
@@ -1013,7 +1012,7 @@ def _single_post(
     stamp = soup.select_one('abbr[data-sigil="timestamp"]')
     if created is None and isinstance(stamp, Tag):
         try:
-            created = from_timestamp(json.loads(_attr(stamp, "data-store") or "{}").get("time"))
+            created = from_timestamp(parse_json(_attr(stamp, "data-store") or "{}").get("time"))
         except ValueError:
             created = None
         if created is None:

@@ -88,7 +88,7 @@ def loads_tolerant(text: str | None) -> Any:
         for attempt in (candidate, _without_trailing_commas(candidate)):
             try:
                 value, _ = _LENIENT.raw_decode(attempt)
-            except ValueError:
+            except (ValueError, RecursionError):  # RecursionError: nested past what Python reads
                 continue
             return value
     raise ValueError("not JSON, even read tolerantly")
@@ -134,7 +134,7 @@ def embedded_json(html: str, name: str) -> Any:
             continue
         try:
             value, _ = _LENIENT.raw_decode(html, start)
-        except ValueError:
+        except (ValueError, RecursionError):  # malformed, or nested past what Python reads
             continue
         return value
     return None

@@ -27,14 +27,13 @@ Google shows no posts ("updates") in this data, so `posts` is reported as not ob
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import SplitResult, parse_qs, quote_plus, urlsplit
 
-from audit.documents import Document
+from audit.documents import Document, parse_json
 from audit.model import (
     Avatar,
     Contact,
@@ -186,7 +185,7 @@ def _guarded_json(text: str) -> Any:
     if body.startswith(_PLACE_GUARD):
         body = body[len(_PLACE_GUARD) :]
     try:
-        return json.loads(body)
+        return parse_json(body)
     except ValueError:
         return None
 

@@ -11,7 +11,6 @@ JSON before meta tags), and merges it into one Profile, first reliable value win
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from urllib.parse import quote, urlsplit
 
 from audit.alttext import classify_alt
 from audit.dates import from_timestamp, parse_iso, resolve_relative
-from audit.documents import Document
+from audit.documents import Document, parse_json
 from audit.model import (
     Avatar,
     Contact,
@@ -1113,7 +1112,7 @@ def _address_place(raw: Any) -> Place | None:
         data = raw
     elif isinstance(raw, str) and raw.strip():
         try:
-            parsed = json.loads(raw)
+            parsed = parse_json(raw)
             data = parsed if isinstance(parsed, dict) else {}
         except ValueError:
             data = {

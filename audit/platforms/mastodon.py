@@ -12,7 +12,6 @@ returns, with or without the HTTP headers), and, as a last resort, a profile pag
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -24,7 +23,7 @@ from bs4 import Tag
 
 from audit.alttext import classify_alt
 from audit.dates import parse_iso
-from audit.documents import Document
+from audit.documents import Document, parse_json
 from audit.model import (
     Avatar,
     CaptureInfo,
@@ -152,7 +151,7 @@ def _json_body(doc: Document) -> tuple[Any, int | None]:
     if not sep:
         return None, int(m.group(1))
     try:
-        return json.loads(body), int(m.group(1))
+        return parse_json(body), int(m.group(1))
     except ValueError:
         return None, int(m.group(1))
 

@@ -28,7 +28,7 @@ from bs4 import Tag
 
 from audit.alttext import classify_alt
 from audit.dates import parse_iso
-from audit.documents import Document
+from audit.documents import Document, parse_json
 from audit.model import (
     AltSource,
     Avatar,
@@ -256,7 +256,7 @@ def _script_json(tag: Any) -> Any:
     if not isinstance(tag, Tag) or not tag.string:
         return None
     try:
-        return json.loads(tag.string)
+        return parse_json(tag.string)
     except ValueError:
         return None
 

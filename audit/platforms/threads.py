@@ -18,9 +18,8 @@ is kept and marked `is_repost`. Threads allows one topic tag per post: it is rea
 
 from __future__ import annotations
 
-import json
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,7 +29,7 @@ from bs4 import Tag
 
 from audit.alttext import classify_alt
 from audit.dates import from_timestamp
-from audit.documents import Document
+from audit.documents import Document, parse_json
 from audit.model import (
     Avatar,
     Link,
@@ -191,23 +190,31 @@ def lenient_json(text: str) -> tuple[Any, bool]:
     in arrays and objects, trailing commas, and a body cut mid-way (closed at the last complete
     value). `(None, False)` when nothing parses."""
     try:
-        return json.loads(text), False
+        return parse_json(text), False
     except ValueError:
         pass
     cleaned = re.sub(r",\s*(?:\.\.\.|…)\s*(?=[\]}])", "", text)
     cleaned = re.sub(r"(?<=[\[{])\s*(?:\.\.\.|…)\s*,?", "", cleaned)
     cleaned = re.sub(r",\s*(?=[\]}])", "", cleaned)
     try:
-        return json.loads(cleaned), True
+        return parse_json(cleaned), True
     except ValueError:
         pass
     return _close_truncated(cleaned), True
 
 
+_MAX_CUTS = 400
+_MAX_CLOSE_DEPTH = 900  # deeper than this no JSON reader in Python parses anyway
+
+
 def _close_truncated(text: str) -> Any:
-    """Cut `text` after its last complete value and close the open brackets."""
-    stack: list[str] = []
-    cuts: list[tuple[int, str]] = []  # (end index, closers needed there)
+    """Cut `text` after its last complete value and close the open brackets.
+
+    Linear in the text: the open brackets are a linked stack (`(closer, rest)`), so what each
+    cut needs is a reference, not a copy; only the last `_MAX_CUTS` cuts are kept and tried."""
+    stack: tuple[str, Any] | None = None
+    depth = 0
+    cuts: deque[tuple[int, tuple[str, Any] | None, int]] = deque(maxlen=_MAX_CUTS)
     in_string = escaped = False
     for i, ch in enumerate(text):
         if in_string:
@@ -221,16 +228,24 @@ def _close_truncated(text: str) -> Any:
         if ch == '"':
             in_string = True
         elif ch in "[{":
-            stack.append("]" if ch == "[" else "}")
+            stack = ("]" if ch == "[" else "}", stack)
+            depth += 1
         elif ch in "]}":
-            if stack:
-                stack.pop()
-            cuts.append((i + 1, "".join(reversed(stack))))
+            if stack is not None:
+                stack = stack[1]
+                depth -= 1
+            cuts.append((i + 1, stack, depth))
         elif ch == ",":
-            cuts.append((i, "".join(reversed(stack))))
-    for end, closers in reversed(cuts[-400:]):
+            cuts.append((i, stack, depth))
+    for end, open_at, open_depth in reversed(cuts):
+        if open_depth > _MAX_CLOSE_DEPTH:
+            continue
+        closers = []
+        while open_at is not None:
+            closers.append(open_at[0])
+            open_at = open_at[1]
         try:
-            return json.loads(text[:end] + closers)
+            return parse_json(text[:end] + "".join(closers))
         except ValueError:
             continue
     return None
@@ -451,7 +466,7 @@ def _read_html(doc: Document, read: _Read) -> None:
         if "thread_items" not in text and "follower_count" not in text:
             continue
         try:
-            data = json.loads(text)
+            data = parse_json(text)
         except ValueError:
             continue
         _read_json(f"{doc.label} script[type=application/json][{i}]", data, read)

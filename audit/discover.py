@@ -61,6 +61,7 @@ __all__ = [
     "ordinal",
     "profile_cells",
     "profile_language",
+    "profile_languages",
     "profile_texts",
     "propose_keywords",
     "rank_keyword",
@@ -177,29 +178,41 @@ def _lemma_match(text: str, keyword: str, lang: str | None) -> bool:
     return keyword_in(text, keyword, lang)
 
 
-def carries(text: str | None, keyword: str, lang: str | None = None) -> bool:
+def carries(text: str | None, keyword: str, lang: str | tuple[str, ...] | None = None) -> bool:
     """Whether `text` contains `keyword` in any case, accent or inflection.
 
     First the exact whole-word match (case- and accent-insensitive: 'cafe' finds 'Café'),
-    then the lemma-aware one in the text's own detected language ('bakeries' finds
-    'bakery', 'pekarni' finds 'pekarna'), then, when `lang` is given, in that language:
-    a name or a hashtag is too short to detect, so callers pass the profile's language.
-    Results are cached, so checks can ask freely.
+    then the lemma-aware one in the text's own language ('bakeries' finds 'bakery',
+    'pekarni' finds 'pekarna'), then in each language `lang` names: a name or a hashtag is
+    too short to detect, so callers pass the profile's languages (`profile_languages`),
+    which are also the priors the text's own language is read with. Results are cached,
+    so checks can ask freely.
     """
     if not text or not text.strip() or not keyword.strip():
         return False
     if keyword_position(text, keyword) is not None:
         return True
-    if _lemma_match(text, keyword, None):
+    langs = (lang,) if isinstance(lang, str) else tuple(lang or ())
+    own = _detect(text, langs)
+    if _lemma_match(text, keyword, own):
         return True
-    return bool(lang) and _lemma_match(text, keyword, lang)
+    return any(_lemma_match(text, keyword, code) for code in langs if code and code != own)
 
 
 @lru_cache(maxsize=4096)
-def _detect(text: str) -> str:
+def _detect(text: str, priors: tuple[str, ...] = ()) -> str:
     from audit.nlp import detect_language
 
-    return detect_language(text)
+    return detect_language(text, priors)
+
+
+@lru_cache(maxsize=1024)
+def _text_languages(
+    texts: tuple[str, ...], declared: tuple[str, ...], given: tuple[str, ...]
+) -> tuple[str, ...]:
+    from audit.nlp import text_languages
+
+    return text_languages(texts, declared=declared, given=given)
 
 
 def _language(texts: Iterable[str | None]) -> str | None:
@@ -260,11 +273,14 @@ def _hashtag_words(tag: str) -> str:
 
 @dataclass(frozen=True)
 class ProfileTexts:
-    """A profile's searchable texts per field, and the language to match them in."""
+    """A profile's searchable texts per field, the language most of them are in, and all
+    the languages the profile writes in (`lang` first; the priors short texts are read
+    with)."""
 
     profile: Profile
     texts: Mapping[str, tuple[str, ...]]
     lang: str | None
+    langs: tuple[str, ...] = ()
 
     def all_texts(self, fields: Iterable[str] = FIELDS) -> list[str]:
         return [t for f in fields for t in self.texts.get(f, ())]
@@ -275,8 +291,12 @@ def _caption_prose(caption: str) -> str:
     return _INLINE_HASHTAG.sub("\n", caption)
 
 
-def profile_texts(profile: Profile, *, default_lang: str | None = None) -> ProfileTexts:
-    """What search can read on `profile`, field by field (the newest own posts only)."""
+def profile_texts(
+    profile: Profile, *, default_lang: str | None = None, languages: Sequence[str] = ()
+) -> ProfileTexts:
+    """What search can read on `profile`, field by field (the newest own posts only).
+
+    `languages` are ones the brand says it writes in (the brand file's `languages`)."""
     posts = recent_own_posts(profile)
     captions = tuple(c for p in posts if (c := _caption_prose(p.caption or "").strip()))
     tags: list[str] = []
@@ -305,13 +325,26 @@ def profile_texts(profile: Profile, *, default_lang: str | None = None) -> Profi
         "alt": alts,
         "location": tuple(dict.fromkeys(t for t in places if t)),
     }
-    lang = _language([profile.bio, *captions, *alts, profile.display_name]) or default_lang
-    return ProfileTexts(profile, texts, lang)
+    own = [profile.bio, *captions, *alts, profile.display_name]
+    lang = _language(own) or default_lang
+    found = _text_languages(
+        tuple(t for t in own if t and t.strip()),
+        tuple(p.lang for p in posts if p.lang),
+        tuple(languages),
+    )
+    langs = tuple(dict.fromkeys([lang, *found])) if lang else found
+    return ProfileTexts(profile, texts, lang, langs)
 
 
 def profile_language(profile: Profile) -> str | None:
     """The language most of the profile's own text is in (None when unknown)."""
     return profile_texts(profile).lang
+
+
+def profile_languages(profile: Profile, languages: Sequence[str] = ()) -> tuple[str, ...]:
+    """Every language the profile writes in, main first (see `audit.nlp.text_languages`);
+    `languages` are the brand's own (brand file), always included."""
+    return profile_texts(profile, languages=languages).langs
 
 
 def field_weights(
@@ -339,7 +372,7 @@ def _handle_carries(texts: ProfileTexts, keyword: str) -> bool:
     words = texts.texts.get("handle", ())
     if not words:
         return False
-    if carries(words[0], keyword, texts.lang):
+    if carries(words[0], keyword, texts.langs):
         return True
     forms = {_squash(keyword)}
     lemma = lemma_form(keyword, texts.lang) if texts.lang else None
@@ -361,7 +394,7 @@ def _handle_carries(texts: ProfileTexts, keyword: str) -> bool:
 def _field_carries(texts: ProfileTexts, field: str, keyword: str) -> bool:
     if field == "handle":
         return _handle_carries(texts, keyword)
-    return any(carries(t, keyword, texts.lang) for t in texts.texts.get(field, ()))
+    return any(carries(t, keyword, texts.langs) for t in texts.texts.get(field, ()))
 
 
 def keyword_cell(
@@ -397,9 +430,10 @@ def profile_cells(
     *,
     competitor: bool = False,
     default_lang: str | None = None,
+    languages: Sequence[str] = (),
 ) -> list[KeywordCell]:
     """One cell per keyword for `profile`, in keyword order."""
-    texts = profile_texts(profile, default_lang=default_lang)
+    texts = profile_texts(profile, default_lang=default_lang, languages=languages)
     weights = field_weights(profile.platform, search_fields)
     return [keyword_cell(texts, k, weights, competitor=competitor) for k in keywords]
 
@@ -875,16 +909,24 @@ def build_discoverability(
     keywords: Sequence[str],
     *,
     proposed: bool = False,
+    languages: Sequence[str] = (),
 ) -> Discoverability:
     """The matrix (every captured profile x every keyword), the competitor rankings (per
-    keyword and platform where a competitor was captured) and the suggestions."""
+    keyword and platform where a competitor was captured) and the suggestions.
+    `languages` are the brand's (brand file), priors for every profile's texts."""
     own = _captured(brand_profiles)
     rivals = _captured(competitors)
     fallback = _language(t for p in own for t in profile_texts(p).all_texts())
     cells: list[KeywordCell] = []
     per_profile = [(p, False) for p in own] + [(p, True) for p in rivals]
     by_profile = [
-        profile_cells(p, keywords, competitor=is_rival, default_lang=fallback)
+        profile_cells(
+            p,
+            keywords,
+            competitor=is_rival,
+            default_lang=fallback,
+            languages=languages,
+        )
         for p, is_rival in per_profile
     ]
     for i in range(len(keywords)):

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 
-from audit.discover import build_discoverability, propose_keywords
+from audit.discover import build_discoverability, profile_languages, propose_keywords
 from audit.errors import InputError
 from audit.model import Brand, Outcome, Platform, Profile
 from audit.platforms.rules import rules_for
@@ -237,6 +237,7 @@ def _profile_result(
         band=band(score),
         categories=categories,
         checks=checked,
+        languages=list(profile_languages(profile, brand.languages)) if captured else [],
         profile=profile,
     )
 
@@ -328,7 +329,9 @@ def audit(
         )
     ]
     discoverability = (
-        build_discoverability(profiles, competitors, targets, proposed=proposed)
+        build_discoverability(
+            profiles, competitors, targets, proposed=proposed, languages=brand.languages
+        )
         if targets or competitors
         else None
     )

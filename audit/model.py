@@ -6,6 +6,7 @@ schema). Add fields freely; never rename or repurpose one.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from enum import Enum
 from typing import Any, Literal
@@ -56,6 +57,18 @@ class Outcome(str, Enum):
     BLOCKED = "blocked"
     TIMEOUT = "timeout"
     ERROR = "error"
+
+
+_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def lang_code(tag: str) -> str | None:
+    """A BCP 47 language tag's primary subtag, lower-cased ('pt-BR' -> 'pt'); None when
+    `tag` is not a language tag."""
+    tag = tag.strip()
+    if not _LANG_TAG.fullmatch(tag):
+        return None
+    return re.split(r"[-_]", tag, maxsplit=1)[0].casefold()
 
 
 class _Model(BaseModel):
@@ -186,6 +199,11 @@ class Post(_Model):
     is_repost: bool = Field(
         default=False, description="A boost/retweet/repost: not the brand's own post."
     )
+    lang: str | None = Field(
+        default=None,
+        description="The language the platform declares for the post (Bluesky `langs`, "
+        "Mastodon `language`), as an ISO 639-1 code.",
+    )
 
     @field_validator("created_at")
     @classmethod
@@ -193,6 +211,11 @@ class Post(_Model):
         if v is not None and v.tzinfo is None:
             raise ValueError("created_at must be timezone-aware")
         return v
+
+    @field_validator("lang")
+    @classmethod
+    def _lang(cls, v: str | None) -> str | None:
+        return lang_code(v) if v else None
 
 
 class InputDoc(_Model):
@@ -269,6 +292,11 @@ class Brand(_Model):
 
     name: str | None = None
     keywords: list[str] = Field(default_factory=list)
+    languages: list[str] = Field(
+        default_factory=list,
+        description="ISO 639-1 codes of the languages the brand writes in (e.g. ['sl', 'en']): "
+        "short captions are read in one of these unless clearly in another.",
+    )
     location: str | None = None
     local: bool = False
     website: str | None = None
@@ -278,3 +306,17 @@ class Brand(_Model):
     ignore: list[str] = Field(default_factory=list)
     weights: dict[str, float] = Field(default_factory=dict)
     extra: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, v: list[str]) -> list[str]:
+        out: list[str] = []
+        for tag in v:
+            code = lang_code(tag)
+            if code is None:
+                raise ValueError(
+                    f"{tag!r} is not a language code; use ISO 639-1 codes such as 'sl', 'en'"
+                )
+            if code not in out:
+                out.append(code)
+        return out

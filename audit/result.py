@@ -104,6 +104,12 @@ class ProfileResult(_Model):
     band: str | None = None
     categories: list[CategoryScore] = Field(default_factory=list)
     checks: list[CheckResult] = Field(default_factory=list)
+    languages: list[str] = Field(
+        default_factory=list,
+        description="ISO 639-1 codes of the languages findable read this profile's texts in, "
+        "main first: from all its texts together, the platform's declared post languages and "
+        "the brand file's `languages`.",
+    )
     profile: Profile
 
 

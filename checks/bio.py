@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from audit.discover import profile_language
+from audit.discover import profile_languages
 from audit.model import Profile
 from audit.result import Category, CheckResult, Severity
 from checks.base import CheckContext, CheckMeta, check
@@ -291,7 +291,7 @@ def bio_first_line_weak(profile: Profile, ctx: CheckContext) -> CheckResult:
         return no_keywords(BIO006)
     first = next(line for line in bio.splitlines() if line.strip()).strip()
     evidence = [ev(profile, "bio", bio)]
-    lang = profile_language(profile)
+    lang = profile_languages(profile, ctx.brand.languages)
     found = targets_in(first, ctx.keywords, lang)
     if found:
         return BIO006.passed(f"First line {quote(first)} contains {', '.join(found)}.", evidence)

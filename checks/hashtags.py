@@ -3,7 +3,7 @@ keyword where it shows before "more"."""
 
 from __future__ import annotations
 
-from audit.discover import profile_language
+from audit.discover import profile_languages
 from audit.model import Post, Profile
 from audit.result import Category, CheckResult, Severity
 from audit.text import extract_hashtags
@@ -138,7 +138,7 @@ def caption_keyword_late(profile: Profile, ctx: CheckContext) -> CheckResult:
     if not ctx.keywords:
         return no_keywords(HSH003)
     fold_at = ctx.rules.caption_fold or 125
-    lang = profile_language(profile)
+    lang = profile_languages(profile, ctx.brand.languages)
     mentioning = [
         p for p in recent_posts(profile) if any(target_in(p.caption, k, lang) for k in ctx.keywords)
     ]

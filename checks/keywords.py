@@ -24,6 +24,7 @@ from audit.discover import (
     lemma_form,
     profile_cells,
     profile_language,
+    profile_languages,
 )
 from audit.model import Profile
 from audit.result import Category, CheckResult, Evidence, Severity
@@ -57,13 +58,15 @@ def keyword_in(text: str | None, keyword: str, lang: str | None = None) -> bool:
     return keyword_position(text, keyword, lang) is not None
 
 
-def target_in(text: str | None, keyword: str, lang: str | None = None) -> bool:
+def target_in(text: str | None, keyword: str, lang: str | tuple[str, ...] | None = None) -> bool:
     """A target keyword in `text` in any case, accent or inflection; `lang` is the
-    profile's language (names and hashtags are too short to detect)."""
+    profile's languages (`profile_languages`: names and hashtags are too short to detect)."""
     return carries(text, keyword, lang)
 
 
-def targets_in(text: str | None, keywords: Sequence[str], lang: str | None = None) -> list[str]:
+def targets_in(
+    text: str | None, keywords: Sequence[str], lang: str | tuple[str, ...] | None = None
+) -> list[str]:
     """The target keywords found in `text`, in the order given."""
     return [k for k in keywords if target_in(text, k, lang)]
 
@@ -75,8 +78,10 @@ def keywords_text(keywords: Sequence[str], limit: int = 5) -> str:
     return shown + (f" and {rest} more" if rest > 0 else "")
 
 
-def _found(text: str | None, keywords: Sequence[str], profile: Profile) -> list[str]:
-    return targets_in(text, keywords, profile_language(profile))
+def _found(
+    text: str | None, keywords: Sequence[str], profile: Profile, ctx: CheckContext
+) -> list[str]:
+    return targets_in(text, keywords, profile_languages(profile, ctx.brand.languages))
 
 
 # --- checks ------------------------------------------------------------------------------
@@ -128,7 +133,7 @@ def keyword_not_in_name(profile: Profile, ctx: CheckContext) -> CheckResult:
         return KEY001.fail(
             f"The name field is empty, so no target keyword ({kws}) is in it.", evidence
         )
-    found = _found(name, ctx.keywords, profile)
+    found = _found(name, ctx.keywords, profile, ctx)
     if found:
         return KEY001.passed(f"Name {quote(name)} contains {', '.join(found)}.", evidence)
     return KEY001.fail(f"Name {quote(name)} contains none of the target keywords: {kws}.", evidence)
@@ -163,7 +168,7 @@ def keyword_not_in_bio(profile: Profile, ctx: CheckContext) -> CheckResult:
     kws = keywords_text(ctx.keywords)
     if not bio:
         return KEY002.fail(f"{label} is empty, so no target keyword ({kws}) is in it.", evidence)
-    found = _found(bio, ctx.keywords, profile)
+    found = _found(bio, ctx.keywords, profile, ctx)
     if found:
         return KEY002.passed(f"{label} contains {', '.join(found)}.", evidence)
     return KEY002.fail(f"{label} contains none of the target keywords: {kws}.", evidence)
@@ -197,8 +202,8 @@ def keyword_coverage_captions(profile: Profile, ctx: CheckContext) -> CheckResul
     posts = recent_posts(profile)
     if not posts:
         return KEY003.na("No own posts were observed, so captions cannot be judged.")
-    lang = profile_language(profile)
-    with_kw = [p for p in posts if targets_in(post_text(p), ctx.keywords, lang)]
+    langs = profile_languages(profile, ctx.brand.languages)
+    with_kw = [p for p in posts if targets_in(post_text(p), ctx.keywords, langs)]
     without = [p for p in posts if p not in with_kw]
     evidence = [post_ev(profile, p, "caption", p.caption) for p in without[:5]]
     ratio = len(with_kw) / len(posts)

@@ -3,7 +3,7 @@ geotagged posts are what place search and "near me" results read."""
 
 from __future__ import annotations
 
-from audit.discover import profile_language
+from audit.discover import profile_languages
 from audit.model import Brand, Place, Platform, Profile
 from audit.result import Category, CheckResult, Severity
 from checks.base import CheckContext, CheckMeta, check, not_observed
@@ -61,7 +61,8 @@ def location_not_public(profile: Profile, ctx: CheckContext) -> CheckResult:
         shown.append(f"📍 line {quote(pin_line.strip())}")
     city = brand_city(ctx.brand)
     # Inflected place names count: 'v Ljubljani' says Ljubljana.
-    if city and not pin_line and target_in(bio, city, profile_language(profile)):
+    langs = profile_languages(profile, ctx.brand.languages)
+    if city and not pin_line and target_in(bio, city, langs):
         shown.append(f"{city} in the {ctx.rules.bio_label.lower()}")
     evidence = [ev(profile, "location", describe(loc) if loc else None), ev(profile, "bio", bio)]
     if shown:
@@ -141,7 +142,7 @@ def location_inconsistent(profile: Profile, ctx: CheckContext) -> CheckResult:
             "to compare with."
         )
     names = [n for n in (city, ctx.brand.name) if n]
-    lang = profile_language(profile)
+    lang = profile_languages(profile, ctx.brand.languages)
 
     def agrees(text: str) -> bool:
         return any(target_in(text, n, lang) for n in names)

@@ -5,7 +5,10 @@ Public API (other layers import only these names from `audit.nlp`):
 * `extract_keywords(text, *, lang=None, top=10) -> list[Keyword]`
 * `extract_keywords_multi(texts, *, top=10) -> list[Keyword]` -- a brand's many texts
 * `extract_keywords_batch(texts, *, lang=None, langs=None, top=10) -> list[list[Keyword]]`
-* `detect_language(text) -> str` -- ISO 639-1, "xx" when unknown
+* `detect_language(text, priors=()) -> str` -- ISO 639-1, "xx" when unknown; a short text
+  is read in one of `priors` (the author's languages) unless confidently elsewhere
+* `text_languages(texts, declared=(), given=()) -> tuple[str, ...]` -- the languages a
+  profile's texts are in, main first
 * `split_hashtag(tag) -> list[str]` -- "#VeganBakeryLjubljana" -> vegan, bakery, ljubljana
 * `normalize_keyword(text, lang=None) -> str` -- comparison form (lemmatized, casefolded)
 * `keyword_in(text, keyword, lang=None) -> bool` -- inflection- and case-insensitive match
@@ -21,7 +24,7 @@ How it is split: `lang` (detection), `pipelines` (spaCy per language, cached), `
 from .batch import keywords_jsonl
 from .clean import split_hashtag
 from .extract import extract_keywords, extract_keywords_batch, extract_keywords_multi
-from .lang import detect_language
+from .lang import detect_language, text_languages
 from .match import keyword_in, normalize_keyword
 from .pipelines import Pipeline, get_pipeline
 from .types import Keyword
@@ -38,4 +41,5 @@ __all__ = [
     "keywords_jsonl",
     "normalize_keyword",
     "split_hashtag",
+    "text_languages",
 ]

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from .candidates import Candidate, annotated_phrases, build_units, generate_candidates
 from .clean import clean_text
-from .lang import detect_language_scored, dominant_script
+from .lang import detect_language_scored, dominant_script, text_languages
 from .pipelines import Pipeline, get_pipeline, normalize_lang
 from .rank import rank_candidates, rank_char_ngrams
 from .types import Keyword
@@ -122,7 +122,8 @@ def extract_keywords_batch(
 def extract_keywords_multi(texts: Sequence[str], *, top: int = 10) -> list[Keyword]:
     """Keywords of a brand over all its texts (bio first, then captions, alt texts...).
 
-    Each text gets its own language (profiles mix languages); a text too short to detect
+    Each text gets its own language (profiles mix languages), read with the languages of
+    all the texts together as priors (`text_languages`); a text too short to detect
     borrows the main language of the other texts in its script. Texts of one language are
     ranked together as one document whose parts are separated by boundaries, so a word
     repeated across captions counts as frequent and the earlier texts weigh more. Each
@@ -132,7 +133,8 @@ def extract_keywords_multi(texts: Sequence[str], *, top: int = 10) -> list[Keywo
     texts = [t for t in texts if t and t.strip()]
     if not texts:
         return []
-    detected = [detect_language_scored(t) for t in texts]
+    priors = text_languages(texts)
+    detected = [detect_language_scored(t, priors) for t in texts]
     # The main language of each script, by how much confidently detected text it has.
     volume: dict[tuple[str, str], int] = defaultdict(int)
     for t, (code, conf) in zip(texts, detected, strict=True):

@@ -25,6 +25,13 @@ script: Hangul is Korean, kana Japanese, Han Chinese; Persian, Kazakh and Uzbek 
 letters no neighbour uses (پ چ ژ گ; ә ң ө ұ ү і; ў ҳ; o‘ g‘). Otherwise the answer is
 "xx" (unknown), which selects spaCy's multi-language tokenizer -- a safe choice for any
 script that separates words with spaces.
+
+Priors: a caption of eight words is not evidence enough to switch language. When the
+languages a profile (or a brand) writes in are known -- from all its texts together
+(`text_languages`), the brand file, the platform's declared post languages -- a short text
+is read in the most likely of those unless the detector is confidently elsewhere
+(probability >= 0.9) or the script rules them out: "croissants" and "ljubljanafood" on a
+Slovenian and English bakery's profile are English and Slovenian, not French and Croatian.
 """
 
 from __future__ import annotations
@@ -32,15 +39,20 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
 __all__ = [
+    "CONFIDENT",
     "UNKNOWN",
     "detect_language",
     "detect_language_scored",
     "dominant_script",
+    "normalize_lang",
     "script_language",
+    "text_languages",
 ]
 
 UNKNOWN = "xx"
@@ -50,6 +62,12 @@ UNKNOWN = "xx"
 _MIN_LETTERS = 10
 _MIN_CONFIDENCE_SHORT = 0.3  # fewer than 40 letters
 _MIN_CONFIDENCE_LONG = 0.2
+# With priors: the detector must be this sure to read a text outside them, and a prior is
+# plausible when its probability is at least this fraction of the detector's top answer.
+CONFIDENT = 0.9
+_PRIOR_PLAUSIBLE = 0.01
+# A language is one a profile writes in when this share of its detected texts is in it.
+_MIN_SHARE = 0.15
 
 # py3langid labels that are not ISO 639-1, mapped to the closest ISO 639-1 code.
 _LABEL_TO_ISO1 = {
@@ -166,8 +184,7 @@ def _to_iso(label: str) -> str:
     return _LABEL_TO_ISO1.get(label, label)
 
 
-def detect_language_scored(text: str) -> tuple[str, float]:
-    """(language, confidence) -- confidence 0 when the answer came from the script alone."""
+def _plain_scored(text: str) -> tuple[str, float]:
     letters = sum(1 for ch in text if ch.isalpha())
     if letters < _MIN_LETTERS:
         return script_language(text), 0.0
@@ -188,6 +205,93 @@ def detect_language_scored(text: str) -> tuple[str, float]:
     return lang, float(confidence)
 
 
-def detect_language(text: str) -> str:
-    """ISO 639-1 code of `text` ("xx" when unknown); any length, any script."""
-    return detect_language_scored(text)[0]
+def _probabilities(text: str) -> dict[str, float]:
+    """The model's probability of every language (ISO 639-1) for `text`."""
+    probs: dict[str, float] = {}
+    for label, prob in _identifier().rank(text):
+        code = _to_iso(label)
+        probs[code] = max(probs.get(code, 0.0), float(prob))
+    return probs
+
+
+def detect_language_scored(text: str, priors: Sequence[str] = ()) -> tuple[str, float]:
+    """(language, confidence) -- confidence 0 when the answer came from the script alone.
+
+    `priors` are the languages the author is known to write in: the answer is one of them
+    unless the detector is confidently elsewhere (>= CONFIDENT), the script names another
+    language, or none of them is plausible for the text (a Cyrillic caption on an English
+    profile)."""
+    lang, conf = _plain_scored(text)
+    if not priors or lang in priors or conf >= CONFIDENT:
+        return lang, conf
+    script = script_language(text)
+    if script != UNKNOWN:
+        return (script, conf) if script in priors else (lang, conf)
+    if not any(ch.isalpha() for ch in text):
+        return lang, conf
+    probs = _probabilities(text)
+    best = max(priors, key=lambda code: probs.get(code, 0.0))
+    p_best = probs.get(best, 0.0)
+    if p_best > 0 and p_best >= _PRIOR_PLAUSIBLE * max(probs.values()):
+        return best, p_best
+    return lang, conf
+
+
+def detect_language(text: str, priors: Sequence[str] = ()) -> str:
+    """ISO 639-1 code of `text` ("xx" when unknown); any length, any script. See
+    `detect_language_scored` for `priors`."""
+    return detect_language_scored(text, priors)[0]
+
+
+def _votes(texts: Sequence[str], priors: Sequence[str]) -> dict[str, float]:
+    votes: dict[str, float] = defaultdict(float)
+    for text in texts:
+        lang, conf = detect_language_scored(text, priors)
+        if conf > 0 and lang != UNKNOWN:
+            votes[lang] += 1.0
+    return votes
+
+
+def _chosen(votes: dict[str, float], given: Sequence[str]) -> list[str]:
+    total = sum(votes.values())
+    kept = [c for c in votes if (total and votes[c] / total >= _MIN_SHARE) or c in given]
+    return sorted(kept, key=lambda c: -votes[c])
+
+
+def text_languages(
+    texts: Iterable[str | None], *, declared: Iterable[str] = (), given: Sequence[str] = ()
+) -> tuple[str, ...]:
+    """The languages a set of texts (a profile's, a brand's) is written in, main first.
+
+    Every confidently detected text is one vote, and so is every language the platform
+    declares for a post (`declared`: Bluesky `langs`, Mastodon `language`); a language
+    with at least 15% of the votes is kept. Texts are read with the languages found so far
+    as priors, starting from the main one alone, so short texts a detector scatters over
+    neighbours (Slovenian captions as Croatian) stay with the language around them while
+    texts clearly in another language add it. `given` (the brand file's `languages`) are
+    always kept."""
+    items = [t for t in texts if t and t.strip()]
+    stated = [c for c in (normalize_lang(d) for d in declared) if c != UNKNOWN]
+    given = [c for c in (normalize_lang(g) for g in given) if c != UNKNOWN]
+    chosen: list[str] = []
+    # Start from the main language alone, then add what is still clearly elsewhere, until
+    # nothing changes (two or three rounds).
+    for _ in range(4):
+        votes = _votes(items, [*chosen, *given])
+        for code in stated:
+            votes[code] += 1.0
+        found = _chosen(votes, given)
+        if not chosen:
+            found = found[:1]
+        if found == chosen:
+            break
+        chosen = found
+    return tuple(dict.fromkeys([*chosen, *given]))
+
+
+def normalize_lang(lang: str | None) -> str:
+    """A language tag to its primary subtag: "pt-BR" -> "pt", None or "" -> "xx"."""
+    if not lang:
+        return UNKNOWN
+    code = lang.strip().replace("_", "-").split("-", 1)[0].casefold()
+    return code or UNKNOWN

@@ -30,7 +30,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from .lang import UNKNOWN
+from .lang import UNKNOWN, normalize_lang
 from .stem import STEMMERS
 from .stopwords import EXTRA_STOP_WORDS, SOCIAL_STOP_WORDS
 
@@ -98,14 +98,6 @@ class Pipeline:
         """`nlp.pipe` over `texts`, skipping the lookup lemmatizer (`key()` does that)."""
         disable = ["lemmatizer"] if not self.trained and "lemmatizer" in self.nlp.pipe_names else []
         return self.nlp.pipe(texts, batch_size=batch_size, disable=disable)
-
-
-def normalize_lang(lang: str | None) -> str:
-    """Language code to its primary subtag: "pt-BR" -> "pt", None or "" -> "xx"."""
-    if not lang:
-        return UNKNOWN
-    code = lang.strip().replace("_", "-").split("-", 1)[0].casefold()
-    return code or UNKNOWN
 
 
 def _installed_trained(lang: str) -> list[str]:

@@ -479,6 +479,7 @@ def _post_from_view(view: dict[str, Any], *, is_repost: bool, captured_at: datet
         hashtags=_merge_tags(_facet_tags(record), extract_hashtags(text)),
         media=media,
         is_repost=is_repost,
+        lang=next((x for x in _list(record.get("langs")) if isinstance(x, str)), None),
     )
 
 

@@ -617,6 +617,7 @@ def _post(status: _Status) -> Post:
         hashtags=hashtags,
         media=[_media(m) for m in shown.get("media_attachments") or [] if isinstance(m, dict)],
         is_repost=boosted is not None,
+        lang=shown.get("language") if isinstance(shown.get("language"), str) else None,
     )
 
 

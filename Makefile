@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test setup dev chromium lint bench-keywords clean
+.PHONY: demo test setup dev chromium lint bench-keywords fuzz clean
 
 demo: setup chromium
 	$(BIN)/findable demo
@@ -49,6 +49,11 @@ lint: dev
 
 bench-keywords: dev
 	$(BIN)/python bench/keywords.py
+
+# 10,000 damaged inputs across all platforms (FUZZ_ARGS="-n 50000 --seed 1" for more):
+# prints crashes, hangs, the slowest inputs and peak memory; exit 1 on any crash or hang.
+fuzz: dev
+	$(BIN)/python bench/fuzz.py $(FUZZ_ARGS)
 
 clean:
 	rm -rf $(VENV) findable-report .pytest_cache .mypy_cache .ruff_cache *.egg-info

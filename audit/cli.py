@@ -428,8 +428,9 @@ def history_cmd(
         typer.echo("No audits stored yet; run 'findable audit ...' first.")
     for r in rows:
         score = "—" if r.score is None else f"{r.score:5.1f}"
-        when = r.generated_at.strftime("%Y-%m-%d %H:%M")
-        typer.echo(f"#{r.id:<5} {when}  {score}  {r.brand or '(no brand)'}  {r.profiles}")
+        when = r.generated_at.strftime("%Y-%m-%d %H:%M") if r.generated_at else "?" * 16
+        damaged = f"  [damaged: {r.damaged}]" if r.damaged else ""
+        typer.echo(f"#{r.id:<5} {when}  {score}  {r.brand or '(no brand)'}  {r.profiles}{damaged}")
 
 
 @app.command("diff")

@@ -8,15 +8,18 @@ dir (`platformdirs`), or wherever `--db` / FINDABLE_DB says.
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
+from audit.dates import parse_iso
 from audit.errors import InputError
 from audit.result import AuditResult, CheckResult, Status
 
@@ -76,9 +79,37 @@ def _connect(db: Path) -> Iterator[sqlite3.Connection]:
 class StoredAudit(BaseModel):
     id: int
     brand: str | None
-    generated_at: datetime
+    generated_at: datetime | None
     score: float | None
     profiles: str
+    damaged: str | None = Field(
+        default=None, description="Why a value of this row could not be read (it is shown empty)."
+    )
+
+    @classmethod
+    def from_row(cls, row: Sequence[Any]) -> StoredAudit:
+        """A listed row, read value by value: the database is a file anyone (or a crash of
+        another tool) may have edited, so a damaged value is shown empty and named, and
+        the rest of the history still lists."""
+        rid, brand, generated_at, score, profiles = row
+        problems = []
+        when = parse_iso(generated_at)
+        if when is None:
+            problems.append(f"generated_at {str(generated_at)[:40]!r}")
+        number = score if isinstance(score, (int, float)) and not isinstance(score, bool) else None
+        if score is not None and (number is None or not math.isfinite(number)):
+            problems.append(f"score {str(score)[:40]!r}")
+            number = None
+        if not isinstance(profiles, str):
+            problems.append("profiles")
+        return cls(
+            id=rid,
+            brand=brand if isinstance(brand, str) else None,
+            generated_at=when,
+            score=number,
+            profiles=profiles if isinstance(profiles, str) else "",
+            damaged=", ".join(problems) or None,
+        )
 
 
 def record(result: AuditResult, db: Path | None = None) -> int:
@@ -114,9 +145,7 @@ def list_audits(
     args.append(limit)
     with _connect(db or default_db()) as conn:
         rows = conn.execute(sql, args).fetchall()
-    return [
-        StoredAudit(id=r[0], brand=r[1], generated_at=r[2], score=r[3], profiles=r[4]) for r in rows
-    ]
+    return [StoredAudit.from_row(r) for r in rows]
 
 
 def load(audit_id: int, db: Path | None = None) -> AuditResult:
@@ -124,7 +153,15 @@ def load(audit_id: int, db: Path | None = None) -> AuditResult:
         row = conn.execute("SELECT result_json FROM audits WHERE id = ?", (audit_id,)).fetchone()
     if row is None:
         raise InputError(f"no audit #{audit_id} in the history; list them with 'findable history'")
-    return AuditResult.model_validate_json(row[0])
+    try:
+        return AuditResult.model_validate_json(row[0])
+    except ValueError as exc:  # ValidationError included: a damaged or foreign row
+        first = exc.errors()[0] if isinstance(exc, ValidationError) else {"msg": str(exc)}
+        where = ".".join(str(p) for p in first.get("loc", ())) or "the stored result"
+        raise InputError(
+            f"audit #{audit_id} in the history is damaged ({where}: {first.get('msg')}); "
+            "compare other audits or audit again"
+        ) from None
 
 
 # --- diff ------------------------------------------------------------------------------------

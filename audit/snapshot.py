@@ -39,9 +39,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from audit import __version__
-from audit.documents import Document, parse_har
+from audit.documents import Document, parse_har, parse_json
 from audit.errors import InputError
-from audit.model import CaptureInfo, CaptureTarget, Outcome
+from audit.model import Brand, CaptureInfo, CaptureTarget, Outcome
 from audit.safeio import (
     MAX_DOCUMENT_BYTES,
     MAX_HAR_BYTES,
@@ -155,6 +155,19 @@ class Manifest(BaseModel):
             browser_version=self.browser_version,
             warnings=list(self.notes),
         )
+
+
+class _Context(BaseModel):
+    """What an audit stored beside its captures (runner.py writes it). Checked on read like
+    any input: a snapshot may be damaged or crafted, and a wrong-typed value must be a clear
+    'damaged' message, not a crash where it is used. Unknown keys are kept (newer writers)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    brand: Brand | None = None
+    competitors: list[str] = Field(default_factory=list)
+    site: str | None = None
+    avatars: dict[str, str] = Field(default_factory=dict)
 
 
 class _Index(BaseModel):
@@ -418,6 +431,12 @@ def read_snapshot(directory: Path) -> Snapshot:
         index = _Index.model_validate(raw)
     except ValidationError as exc:
         raise InputError(f"{index_path} is damaged ({_first_error(exc)}); capture again") from exc
+    try:
+        _Context.model_validate(index.context)
+    except ValidationError as exc:
+        raise InputError(
+            f"{index_path} is damaged (context.{_first_error(exc)}); capture again"
+        ) from exc
     profiles = [_read_profile(directory, key, what="profile") for key in index.profiles]
     assets = [_read_profile(directory, key, what="asset") for key in index.assets]
     return Snapshot(
@@ -463,7 +482,7 @@ def _parse_json(raw: bytes, path: Path, *, what: str) -> Any:
     if not text.strip():
         raise InputError(f"{path}: the {what} is empty; capture again")
     try:
-        return json.loads(text)
+        return parse_json(text)
     except ValueError as exc:
         raise InputError(f"{path}: the {what} is not valid JSON ({exc}); capture again") from exc
 

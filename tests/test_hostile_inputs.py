@@ -146,3 +146,46 @@ def test_repairing_a_cut_deep_body_gives_up_instead_of_growing() -> None:
     must end (it used to copy the whole bracket stack at every comma: quadratic)."""
     value, repaired = lenient_json('{"a": ' + "[" * 100_000 + "1" + ",1]" * 50_000)
     assert value is None and repaired
+
+
+@pytest.mark.parametrize(
+    ("context", "where"),
+    [({"competitors": "instagram-rival"}, "context.competitors"),
+     ({"competitors": [["instagram-rival"]]}, "context.competitors.0"),
+     ({"avatars": ["avatar-instagram-x"]}, "context.avatars"),
+     ({"brand": {"keywords": 5}}, "context.brand.keywords"),
+     ({"brand": "Modra Vrata"}, "context.brand")],
+)  # fmt: skip
+def test_a_snapshot_context_of_the_wrong_type_is_a_damaged_snapshot(
+    tmp_path: Path, context: dict[str, object], where: str
+) -> None:
+    from audit.snapshot import read_snapshot, write_index
+
+    write_index(tmp_path, [], context)
+    with pytest.raises(InputError, match=rf"snapshot\.json is damaged \({where}: .*capture again"):
+        read_snapshot(tmp_path)
+
+
+def test_damaged_history_rows_list_as_damaged_and_load_as_an_input_error(tmp_path: Path) -> None:
+    import sqlite3
+
+    from audit import history
+    from tests.test_reports_helpers import audit_result, profile_result
+
+    db = tmp_path / "history.sqlite3"
+    good = history.record(audit_result([profile_result(score=70.0)], score=70.0), db)
+    bad = history.record(audit_result([profile_result(score=40.0)], score=40.0), db)
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "UPDATE audits SET generated_at = 'yesterday', score = 'high', profiles = x'ff', "
+            "result_json = '{\"profiles\": 3}' WHERE id = ?",
+            (bad,),
+        )
+    rows = {r.id: r for r in history.list_audits(db)}
+    assert rows[good].damaged is None and rows[good].score == 70.0
+    damaged = rows[bad]
+    assert damaged.generated_at is None and damaged.score is None and damaged.profiles == ""
+    assert damaged.damaged == "generated_at 'yesterday', score 'high', profiles"
+    assert history.load(good, db).score == 70.0
+    with pytest.raises(InputError, match=rf"audit #{bad} in the history is damaged"):
+        history.load(bad, db)

@@ -24,15 +24,15 @@ settings.register_profile(
     max_examples=250,
     derandomize=True,
     database=None,
-    deadline=timedelta(seconds=10),
+    deadline=timedelta(seconds=20),
     suppress_health_check=_SLOW_INPUTS,
     print_blob=True,
 )
 settings.register_profile(
-    "dev", max_examples=250, deadline=timedelta(seconds=10), suppress_health_check=_SLOW_INPUTS
+    "dev", max_examples=250, deadline=timedelta(seconds=20), suppress_health_check=_SLOW_INPUTS
 )
 settings.register_profile(
-    "fuzz", max_examples=10_000, deadline=timedelta(seconds=10), suppress_health_check=_SLOW_INPUTS
+    "fuzz", max_examples=10_000, deadline=timedelta(seconds=20), suppress_health_check=_SLOW_INPUTS
 )
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")

@@ -16,6 +16,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
+
+pytest.importorskip("hypothesis", reason="the dev extra is not installed: run make dev")
+
 from hypothesis import given
 
 from audit.errors import InputError

@@ -2,16 +2,17 @@
 
 Nothing is ever downloaded: a trained pipeline is used only when one is already installed
 (`<lang>_core_*` packages); otherwise `spacy.blank(lang)` gives the tokenizer and stop
-words, and the lookup lemmatizer is added when spacy-lookups-data has a `lemma_lookup`
-table for the language (en, pt, ru, fr, de, es, it, nl, tr, hr, sr, ... -- not sl, fa, zh).
+words, and lemmas come from spacy-lookups-data's `lemma_lookup` table when it has one for
+the language (en, pt, ru, fr, de, es, it, nl, tr, hr, sr, ... -- not sl, fa, zh), read a word
+at a time from an on-disk index (`lemmas`) rather than loaded whole.
 Languages spaCy has no class for (Uzbek, Kazakh, Swahili) get the multi-language `xx`
 tokenizer plus the short stop-word lists in `stopwords`. Japanese and Korean need
 SudachiPy / MeCab for spaCy's own tokenizers; without them Japanese falls back to
 character tokens (like Chinese) and Korean to the `xx` tokenizer, which is right for
 Korean's space-separated words.
 
-Lemmas for matching come from the lookup table applied to the *lower-cased* token: spaCy's
-lookup lemmatizer is keyed by the exact token text, so "Bakeries" at the start of a bio
+Lemmas for matching come from the lookup table applied to the *lower-cased* token (spaCy's
+lookup lemmatizer is keyed by the exact token text), so "Bakeries" at the start of a bio
 would otherwise stay unlemmatized. Where there is no table, a light stemmer from `stem`
 makes the comparison key.
 """
@@ -31,6 +32,7 @@ import spacy
 from spacy.language import Language
 
 from .lang import UNKNOWN, normalize_lang
+from .lemmas import LemmaLookup, lemma_lookup
 from .stem import STEMMERS
 from .stopwords import EXTRA_STOP_WORDS, SOCIAL_STOP_WORDS
 
@@ -60,7 +62,7 @@ class Pipeline:
     stop_words: frozenset[str]
     trained: bool = False
     char_tokens: bool = False
-    lemma_table: Any = None
+    lemma_table: LemmaLookup | None = None
     stemmer: Callable[[str], str] | None = None
     _keys: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -80,10 +82,8 @@ class Pipeline:
             lemma = self.lemma_table.get(low)
             if lemma is None and text != low:
                 lemma = self.lemma_table.get(text)
-            if isinstance(lemma, list):  # some tables (French) list several lemmas
-                lemma = lemma[0] if lemma else None
             if lemma:
-                out = str(lemma).casefold()
+                out = lemma.casefold()
         elif self.stemmer is not None:
             out = self.stemmer(low)
         if len(self._keys) < 200_000:
@@ -95,9 +95,8 @@ class Pipeline:
         return lower in self.stop_words
 
     def docs(self, texts: list[str], batch_size: int = 256) -> Any:
-        """`nlp.pipe` over `texts`, skipping the lookup lemmatizer (`key()` does that)."""
-        disable = ["lemmatizer"] if not self.trained and "lemmatizer" in self.nlp.pipe_names else []
-        return self.nlp.pipe(texts, batch_size=batch_size, disable=disable)
+        """`nlp.pipe` over `texts` (lemmas of blank pipelines come from `key()`)."""
+        return self.nlp.pipe(texts, batch_size=batch_size)
 
 
 def _installed_trained(lang: str) -> list[str]:
@@ -148,20 +147,6 @@ def _blank(lang: str) -> tuple[Language, bool, frozenset[str]]:
     return nlp, False, frozenset(nlp.Defaults.stop_words)
 
 
-def _add_lookup_lemmatizer(nlp: Language) -> Any:
-    """Add spaCy's lookup lemmatizer when spacy-lookups-data has a table; return it."""
-    if nlp.lang == UNKNOWN:
-        return None
-    try:
-        lemmatizer: Any = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        nlp.initialize()
-        return lemmatizer.lookups.get_table("lemma_lookup")
-    except Exception:  # no table for this language (E955) or no lookup mode
-        if "lemmatizer" in nlp.pipe_names:
-            nlp.remove_pipe("lemmatizer")
-        return None
-
-
 @cache
 def _build(lang: str) -> Pipeline:
     trained_nlp = _load_trained(lang)
@@ -170,7 +155,9 @@ def _build(lang: str) -> Pipeline:
         stops = frozenset(w.casefold() for w in trained_nlp.Defaults.stop_words) | extra
         return Pipeline(lang=lang, nlp=trained_nlp, stop_words=stops, trained=True)
     nlp, char_tokens, stops = _blank(lang)
-    table = _add_lookup_lemmatizer(nlp)
+    # spaCy's lookup lemmatizer reads the `lemma_lookup` table for every language that has
+    # one; `lemmas` reads the same table a word at a time from an index.
+    table = lemma_lookup(nlp.lang) if nlp.lang and nlp.lang != UNKNOWN else None
     stemmer = STEMMERS.get(lang) if table is None else None
     return Pipeline(
         lang=lang,

@@ -9,8 +9,8 @@ TikTok (`user_data.json` / `user_data_tiktok.json`). Input is the .zip itself or
 file from inside it.
 
 Meta's exports write UTF-8 bytes as `\\u00c3\\u00a9` escapes (mojibake): every text is repaired.
-Exports carry no alt text (Instagram's and Facebook's do not include it), which the Profile
-records as a warning so alt-text checks say "not observable" rather than "missing".
+What an export cannot carry (Instagram's has no alt text and no business category) is declared
+in audit/observable.py, so those checks say "not observable" rather than "missing".
 """
 
 from __future__ import annotations
@@ -41,13 +41,12 @@ from audit.model import (
     Post,
     Profile,
 )
+from audit.observable import declare
 from audit.platforms.base import clean_str, dig, first
 from audit.safeio import MAX_EXPORT_FILE_BYTES, read_input, require_regular, size_mb
 from audit.text import extract_hashtags, fix_mojibake, normalize_space
 
-__all__ = ["NO_ALT_TEXT_NOTE", "ExportBundle", "extract_export", "load_export"]
-
-NO_ALT_TEXT_NOTE = "the data export does not include alt text"
+__all__ = ["ExportBundle", "extract_export", "load_export"]
 _YTD = re.compile(r"^\s*window\.[\w.$]+\s*=\s*", re.S)
 _MEDIA_EXT: dict[str, MediaKind] = {
     ".jpg": "image", ".jpeg": "image", ".png": "image", ".webp": "image", ".heic": "image",
@@ -530,9 +529,12 @@ def extract_export(
     )
     reader(bundle, profile)
     profile.posts.sort(key=lambda p: p.created_at or when, reverse=True)
-    if plat in (Platform.INSTAGRAM, Platform.TIKTOK):
-        profile.not_observed["alt_text"] = NO_ALT_TEXT_NOTE
+    declare(profile)  # what an export cannot carry (audit/observable.py)
     if profile.handle == "unknown":
+        for key in ("display_name", "bio", "links"):
+            profile.not_observed.setdefault(
+                key, "the export holds no profile file, only posts: include the whole export .zip"
+            )
         profile.capture.warnings.append(
             "the export has no profile file (personal_information.json / account.js / "
             "ProfileMap): the handle is unknown; include the whole export .zip"

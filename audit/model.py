@@ -235,6 +235,12 @@ class CaptureInfo(_Model):
     http_status: int | None = None
     captured_at: datetime | None = None
     input_kind: str = Field(default="live", description="live | har | html | json | export")
+    formats: list[str] = Field(
+        default_factory=list,
+        description="The formats read, where one input kind has formats that carry different "
+        "fields (X JSON: 'graphql', 'v1.1', 'v2', 'page'); what each cannot carry is declared "
+        "in audit/observable.py.",
+    )
     inputs: list[InputDoc] = Field(default_factory=list)
     tool_version: str | None = None
     browser_version: str | None = None

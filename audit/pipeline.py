@@ -20,6 +20,7 @@ from audit import __version__
 from audit.documents import Document
 from audit.errors import InputError
 from audit.model import Brand, CaptureInfo, InputDoc, Outcome, Platform, Profile, ProfileRef
+from audit.observable import declare
 from audit.platforms import REGISTRY
 from audit.platforms.base import ExtractContext
 from audit.platforms.urls import host_matches
@@ -80,7 +81,7 @@ def extract_profile(
             cap.reason = network.reason or cap.reason
     if ref is not None and not profile.url:
         profile.url = ref.url
-    return profile
+    return declare(profile)
 
 
 def _extract_total(platform: Platform, docs: Sequence[Document], ctx: ExtractContext) -> Profile:

@@ -540,22 +540,38 @@ def print_profile(profile: Profile, *, verbose: bool) -> None:
         ("avatar", profile.avatar.url if profile.avatar else None),
         ("counts", profile.counts.model_dump(exclude_none=True) or None),
     ]
+    hidden = profile.not_observed
+
+    def unseen(key: str) -> str:  # the same reason the checks give
+        return f"not observable: {hidden[key].rstrip('.')}"
+
     for name, value in rows:
-        shown = "—" if value in (None, "", {}) else str(value).replace("\n", " ⏎ ")
-        echo(f"  {name:<13} {shown}")
+        empty = value in (None, "", {})
+        shown = unseen(name) if empty and name in hidden else "—" if empty else str(value)
+        echo(f"  {name:<13} {shown.replace(chr(10), ' ⏎ ')}")
         if verbose and name.split(".")[0] in profile.sources:
             echo(f"  {'':<13} from {profile.sources[name]}")
     own = profile.own_posts()
     images = [m for p in own for m in p.media if m.kind == "image"]
     dated = sorted((p.created_at for p in own if p.created_at), reverse=True)
-    echo(f"  {'posts':<13} {len(profile.posts)} read ({len(profile.posts) - len(own)} reposts)"
-         + (f", newest {dated[0].date().isoformat()}" if dated else ""))  # fmt: skip
+    if not profile.posts and "posts" in hidden:
+        echo(f"  {'posts':<13} {unseen('posts')}")
+    else:
+        echo(f"  {'posts':<13} {len(profile.posts)} read ({len(profile.posts) - len(own)} "
+             "reposts)" + (f", newest {dated[0].date().isoformat()}" if dated else ""))  # fmt: skip
     by_source = {
         s: sum(1 for m in images if m.alt_source == s) for s in ("custom", "auto", "missing")
     }
-    echo(f"  {'images':<13} {len(images)}: alt text custom {by_source['custom']}, "
-         f"automatic {by_source['auto']}, missing {by_source['missing']}")  # fmt: skip
-    echo(f"  {'geotagged':<13} {sum(1 for p in own if p.location)} posts")
+    if "alt_text" in hidden:
+        echo(f"  {'images':<13} {len(images)}: alt text {unseen('alt_text')}")
+    else:
+        echo(f"  {'images':<13} {len(images)}: alt text custom {by_source['custom']}, "
+             f"automatic {by_source['auto']}, missing {by_source['missing']}")  # fmt: skip
+    tagged = sum(1 for p in own if p.location)
+    if not tagged and "geotags" in hidden:
+        echo(f"  {'geotagged':<13} {unseen('geotags')}")
+    else:
+        echo(f"  {'geotagged':<13} {tagged} posts")
     if verbose:
         for name, src in sorted(profile.sources.items()):
             if name not in {r[0] for r in rows}:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from audit.errors import InputError
-from audit.exports import NO_ALT_TEXT_NOTE, extract_export, load_export
+from audit.exports import extract_export, load_export
 from audit.model import Platform
 from tests.realdata import realdata
 
@@ -39,7 +39,10 @@ def test_instagram_export_current_layout() -> None:
     assert any("fiancé’s mother" in c for c in captions)
     assert not any("Ã" in c or "ð\x9f" in c for c in captions)
     assert sum(len(p.media) for p in profile.posts) == 498
-    assert profile.not_observed["alt_text"] == NO_ALT_TEXT_NOTE
+    assert profile.not_observed["alt_text"] == "an Instagram data export does not carry alt text"
+    assert profile.not_observed["category"] == (
+        "an Instagram data export does not carry a business category"
+    )
 
 
 @pytest.mark.realdata

@@ -262,6 +262,7 @@ class _User:
     kind: str  # primary | page | author
     rest_id: str | None = None
     unavailable: str | None = None
+    fmt: str = "graphql"  # graphql | v1.1 | v2 | page: what the input can carry differs
 
     def set(self, name: str, value: Any, source: str) -> None:
         if value is None or value == "" or name in self.values:
@@ -382,7 +383,9 @@ def _gql_user(r: dict[str, Any], where: str, kind: str) -> _User | None:
 def _v2_user(d: dict[str, Any], where: str, kind: str) -> _User | None:
     if not isinstance(d.get("username"), str):
         return None
-    u = _User(screen_name=d["username"], values={}, sources={}, kind=kind, rest_id=d.get("id"))
+    u = _User(
+        screen_name=d["username"], values={}, sources={}, kind=kind, rest_id=d.get("id"), fmt="v2"
+    )
     u.set("name", _str(d.get("name")), f"{where}.name")
     desc_urls = dig(d, "entities", "description", "urls")
     u.set(
@@ -546,7 +549,12 @@ def _v1_tweet(t: dict[str, Any], where: str, users: list[_User], author: _User |
     """A v1.1 tweet; `author` when the tweet sits inside its user (users/lookup `status`)."""
     if author is None and isinstance(t.get("user"), dict):
         u = _User(
-            str(t["user"].get("screen_name") or ""), {}, {}, "author", t["user"].get("id_str")
+            str(t["user"].get("screen_name") or ""),
+            {},
+            {},
+            "author",
+            t["user"].get("id_str"),
+            fmt="v1.1",
         )
         _legacy_fields(u, t["user"], f"{where}.user")
         if u.screen_name:
@@ -743,7 +751,7 @@ def _read_v1_list(items: list[Any], label: str, found: _Found) -> None:
     for i, item in enumerate(items):
         where = f"{label}: [{i}]"
         if _is_v1_user(item):
-            u = _User(str(item["screen_name"]), {}, {}, "primary", item.get("id_str"))
+            u = _User(str(item["screen_name"]), {}, {}, "primary", item.get("id_str"), fmt="v1.1")
             _legacy_fields(u, item, where)
             found.users.append(u)
             if isinstance(item.get("status"), dict):
@@ -832,7 +840,7 @@ def _dom_user(soup: BeautifulSoup, label: str) -> _User | None:
     handle = next((s[1:] for s in strings if re.fullmatch(r"@\w{1,15}", s)), None)
     if not handle:
         return None
-    u = _User(handle, {}, {}, "page")
+    u = _User(handle, {}, {}, "page", fmt="page")
     name_el = header.find("span")
     name = _text(name_el).strip() if isinstance(name_el, Tag) else strings[0]
     u.set("name", name or None, f'{label}: [data-testid="UserName"] span')
@@ -953,7 +961,7 @@ def _og(soup: BeautifulSoup, doc: Document) -> tuple[_User | None, _Tweet | None
     if not m:
         return None, None
     label = doc.label
-    u = _User(m.group("handle"), {}, {}, "page")
+    u = _User(m.group("handle"), {}, {}, "page", fmt="page")
     u.set("name", normalize_space(m.group("name")), f"{label}: meta og:title")
     url = str(first(meta.get("og:url"), meta.get("canonical"), doc.url) or "")
     status = re.search(r"/status(?:es)?/(\d+)", url)
@@ -1182,6 +1190,9 @@ def extract(docs: Sequence[Document], ctx: ExtractContext) -> Profile:
         profile.capture.warnings.append(guess_warning)
     user = _merged(found, name)
     _fill(profile, user)
+    profile.capture.formats = sorted(
+        {u.fmt for u in found.users if u.screen_name.casefold() == name.casefold()}
+    )
 
     posts: dict[str, Post] = {}
     others = 0

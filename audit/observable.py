@@ -1,0 +1,155 @@
+"""What each input kind can carry, per platform: one declaration table, applied in one place.
+
+A logged-out page, an owner's HAR, an API's JSON and a data export show different parts of a
+profile. When an input cannot carry a field (an Instagram data export has no business
+category; an X v1.1 timeline has no professional category), an empty field says nothing about
+the brand, and a check that judged it would fail the brand for findable's blind spot. So the
+table below declares, per platform and input kind (or per format, where one kind has formats
+that differ, like X's REST and GraphQL JSON), the fields that input cannot carry, and
+`declare` marks each such field that came out empty as `Profile.not_observed` with the
+reason. Checks then say *not observable* through `CheckMeta.needs`, and `findable extract`
+prints the same reason, so every output agrees.
+
+Extractors still add what only they can know about one capture (no timeline request was
+captured, a page showed only meta tags); the table holds what is true of every input of a
+kind. Keys are `Profile.not_observed` keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from audit.model import Platform, Profile
+
+__all__ = ["CARRIES", "FIELD_WORDS", "InputKind", "declare", "input_keys"]
+
+# How a reason names each field.
+FIELD_WORDS: dict[str, str] = {
+    "display_name": "a display name",
+    "bio": "a bio",
+    "category": "a business category",
+    "links": "a website link",
+    "location": "a location",
+    "avatar": "a profile image",
+    "contact": "public contact details (email, phone, contact button)",
+    "counts": "follower or post counts",
+    "posts": "posts",
+    "alt_text": "alt text",
+    "geotags": "post locations",
+}
+
+
+@dataclass(frozen=True)
+class InputKind:
+    """One kind of input for one platform: how reasons name it, and what it cannot carry
+    (each with why, when there is more to say than that the input has no such field)."""
+
+    label: str
+    cannot: dict[str, str]
+
+    def reason(self, key: str) -> str:
+        why = self.cannot[key]
+        return why or f"{self.label} does not carry {FIELD_WORDS[key]}"
+
+
+_P = Platform
+
+# (platform, input kind or format) -> what that input cannot carry. Input kinds are
+# `CaptureInfo.input_kind` (live | har | html | json | export); formats are
+# `CaptureInfo.formats` entries, for kinds whose formats differ.
+CARRIES: dict[tuple[Platform, str], InputKind] = {
+    # Owners' data exports: the account's own archive, not its public profile.
+    (_P.INSTAGRAM, "export"): InputKind(
+        "an Instagram data export",
+        {
+            "category": "",
+            "alt_text": "",
+            "location": "an Instagram data export carries no business address",
+            "contact": "an Instagram data export holds the account's private sign-in email "
+            "and phone, not the public contact options",
+            "counts": "",
+        },
+    ),
+    (_P.FACEBOOK, "export"): InputKind(
+        "a Facebook data export",
+        {
+            "category": "a Facebook data export is a person's archive: it carries no Page category",
+            "location": "a Facebook data export is a person's archive: it carries no Page address",
+            "contact": "",
+            "avatar": "",
+            "counts": "",
+        },
+    ),
+    (_P.X, "export"): InputKind(
+        "an X archive",
+        {
+            "category": "an X archive's profile.js carries no professional category",
+            "counts": "",
+        },
+    ),
+    (_P.TIKTOK, "export"): InputKind(
+        "a TikTok data export",
+        {"alt_text": "", "counts": "", "location": ""},
+    ),
+    # X's REST JSON (v1.1, v2) predates professional accounts: no category field.
+    (_P.X, "v1.1"): InputKind(
+        "X's v1.1 REST JSON",
+        {"category": "X's v1.1 REST JSON has no professional category field"},
+    ),
+    (_P.X, "v2"): InputKind(
+        "X's v2 API JSON",
+        {"category": "X's v2 API user object has no professional category field"},
+    ),
+}
+
+
+def input_keys(profile: Profile) -> list[str]:
+    """The table keys that describe this profile's input: its formats when the extractor
+    recorded them, else its input kind."""
+    return list(profile.capture.formats) or [profile.capture.input_kind]
+
+
+def _empty(profile: Profile, key: str) -> bool:
+    """Whether the field came out empty (a field the input did show is observed, whatever
+    the table says)."""
+    own = profile.own_posts()
+    images = [m for p in own for m in p.media if m.kind == "image"]
+    checks = {
+        "display_name": lambda: not profile.display_name,
+        "bio": lambda: not profile.bio,
+        "category": lambda: not profile.category,
+        "links": lambda: not profile.links,
+        "location": lambda: profile.location is None or profile.location.is_empty(),
+        "avatar": lambda: profile.avatar is None,
+        "contact": lambda: (
+            profile.contact is None
+            or not (
+                profile.contact.email or profile.contact.phone or profile.contact.has_contact_button
+            )
+        ),
+        "counts": lambda: all(
+            v is None
+            for v in (profile.counts.followers, profile.counts.following, profile.counts.posts)
+        ),
+        "posts": lambda: not profile.posts,
+        "alt_text": lambda: all(m.alt_source == "missing" for m in images),
+        "geotags": lambda: all(p.location is None or p.location.is_empty() for p in own),
+    }
+    return checks[key]()
+
+
+def declare(profile: Profile) -> Profile:
+    """Mark every field this profile's input cannot carry, and did not show, as not observed
+    (an extractor's own, more specific reason is kept). A field is unobservable only when
+    every format read cannot carry it: one GraphQL response beside a v1.1 timeline shows
+    the category. Returns the same profile."""
+    kinds = [CARRIES.get((profile.platform, key)) for key in input_keys(profile)]
+    if not kinds or any(k is None for k in kinds):
+        return profile
+    known = [k for k in kinds if k is not None]
+    for key in FIELD_WORDS:
+        if key in profile.not_observed or not all(key in k.cannot for k in known):
+            continue
+        if _empty(profile, key):
+            profile.not_observed[key] = known[0].reason(key)
+    return profile

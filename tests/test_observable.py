@@ -1,0 +1,113 @@
+"""Verdicts the input cannot support: each input kind declares what it cannot carry
+(audit/observable.py), and every output says *not observable* for it with the same reason:
+the checks (through `CheckMeta.needs`), the audit, and `findable extract`."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from typer.testing import CliRunner
+
+from audit.cli import app
+from audit.exports import extract_export, load_export
+from audit.model import CaptureInfo, Platform, Profile
+from audit.observable import CARRIES, FIELD_WORDS, declare
+from audit.pipeline import audit_profiles
+from audit.platforms import x
+from audit.platforms.base import ExtractContext
+from audit.result import Status
+from checks import REGISTRY
+from tests.realdata import realdata
+
+WHEN = datetime(2026, 11, 20, tzinfo=timezone.utc)
+
+
+def _check(result_profile: object, check_id: str) -> object:
+    return next(c for c in result_profile.checks if c.id == check_id)  # type: ignore[attr-defined]
+
+
+def test_every_declared_field_is_a_not_observed_key_and_checks_need_them() -> None:
+    needed = {n for c in REGISTRY for n in c.meta.needs}
+    assert {"category", "alt_text", "geotags", "posts", "bio", "avatar"} <= needed
+    for (platform, kind), decl in CARRIES.items():
+        assert set(decl.cannot) <= set(FIELD_WORDS), (platform, kind)
+        for key in decl.cannot:
+            assert decl.reason(key).strip(), (platform, kind, key)
+
+
+def test_a_field_the_input_did_show_is_observed_whatever_the_table_says() -> None:
+    p = Profile(
+        platform=Platform.INSTAGRAM,
+        handle="bluedoor",
+        category="Bakery",
+        capture=CaptureInfo(input_kind="export"),
+    )
+    declare(p)
+    assert "category" not in p.not_observed and "alt_text" in p.not_observed
+
+
+def test_an_extractors_own_reason_is_kept() -> None:
+    p = Profile(
+        platform=Platform.INSTAGRAM,
+        handle="bluedoor",
+        capture=CaptureInfo(input_kind="export"),
+        not_observed={"alt_text": "the export was cut short"},
+    )
+    assert declare(p).not_observed["alt_text"] == "the export was cut short"
+
+
+def test_a_live_capture_declares_nothing() -> None:
+    p = Profile(platform=Platform.INSTAGRAM, handle="bluedoor")
+    assert declare(p).not_observed == {}
+
+
+@pytest.mark.realdata
+def test_instagram_export_category_and_alt_text_are_not_observable_in_the_audit() -> None:
+    path = realdata("instagram", "ig_export_posts_1_Bitsinna_art_2023-2025.json")
+    profile = extract_export(load_export(path), captured_at=WHEN)
+    result = audit_profiles([profile], brandless())
+    (pr,) = result.profiles
+    pro003 = _check(pr, "PRO003")
+    assert pro003.status is Status.NA  # type: ignore[attr-defined]
+    assert "an Instagram data export does not carry a business category" in pro003.message  # type: ignore[attr-defined]
+    alt = _check(pr, "ALT001")
+    assert alt.status is Status.NA and "alt text" in alt.message  # type: ignore[attr-defined]
+    assert not any(c.status is Status.FAIL and "not set" in c.message.lower() for c in pr.checks)
+
+
+@pytest.mark.realdata
+def test_findable_extract_prints_what_the_audit_says(tmp_path: object) -> None:
+    path = realdata("instagram", "ig_export_posts_1_Bitsinna_art_2023-2025.json")
+    out = CliRunner().invoke(app, ["extract", "--export", str(path), "--captured-at", "2026-11-20"])
+    assert out.exit_code == 0, out.output
+    images = next(line for line in out.output.splitlines() if line.strip().startswith("images"))
+    assert "not observable: an Instagram data export does not carry alt text" in images
+    assert "missing" not in images
+    category = next(line for line in out.output.splitlines() if "category" in line)
+    assert "not observable" in category
+
+
+@pytest.mark.realdata
+def test_x_v1_timeline_category_is_not_observable_graphql_is_judged() -> None:
+    from tests.test_platform_x import real, real_cassette
+
+    docs = real_cassette("rtweet_vcr_v1.1_user_timeline_rOpenSci_Bioconductor_2022-11-08.json")
+    v1 = x.extract(docs, ExtractContext(captured_at=WHEN))
+    assert v1.capture.formats == ["v1.1"]
+    declare(v1)
+    r = _check(audit_profiles([v1], brandless()).profiles[0], "PRO003")
+    assert r.status is Status.NA  # type: ignore[attr-defined]
+    assert "v1.1 REST JSON has no professional category field" in r.message  # type: ignore[attr-defined]
+
+    gql = x.extract(real("twscrape_user_by_login_XDevelopers_2026.json"), ExtractContext(WHEN))
+    assert gql.capture.formats == ["graphql"]
+    assert "category" not in declare(gql).not_observed
+    r = _check(audit_profiles([gql], brandless()).profiles[0], "PRO003")
+    assert r.status in (Status.PASS, Status.FAIL)  # type: ignore[attr-defined]
+
+
+def brandless():  # type: ignore[no-untyped-def]
+    from audit.model import Brand
+
+    return Brand()

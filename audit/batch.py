@@ -444,14 +444,14 @@ def _profiles(result: AuditResult) -> tuple[str, str]:
 
 
 def summary_cells(outcome: RowOutcome) -> list[str]:
-    from reports._common import number_text
+    from reports._common import score_text
 
     audited, missed = _profiles(outcome.result) if outcome.result is not None else ("", "")
     return [
         outcome.row.brand,
         outcome.slug,
         "ok" if outcome.ok else "failed",
-        number_text(outcome.score),
+        score_text(outcome.score) or "",
         outcome.band or "",
         audited,
         missed,
@@ -479,7 +479,7 @@ def _report_link(batch: BatchResult, outcome: RowOutcome) -> str:
 
 
 def render_summary_md(batch: BatchResult) -> str:
-    from reports._common import number_text
+    from reports._common import score_text
     from reports.markdown import md_escape
 
     def cell(text: str) -> str:
@@ -496,7 +496,7 @@ def render_summary_md(batch: BatchResult) -> str:
     ]
     for outcome in batch.rows:
         if outcome.result is not None:
-            score = number_text(outcome.score) or "not scored"
+            score = score_text(outcome.score) or "not scored"
             band = outcome.band or " "
             fix = top_fix(outcome.result)
             link = _report_link(batch, outcome) or " "

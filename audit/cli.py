@@ -189,6 +189,8 @@ def audit(
         storage_state=storage_state,
         quiet=quiet or json_out,
         verbose=verbose,
+        history=not no_history,
+        db=db,
     )
     result = runner.run(request)
     if not no_history:
@@ -219,12 +221,26 @@ def demo(
     out: OutOpt = Path("findable-report"),
     formats: FormatOpt = "all",
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    db: DbOpt = None,
+    no_history: Annotated[
+        bool, typer.Option("--no-history", help="Do not store the demo audit in the history.")
+    ] = False,
 ) -> None:
-    """Audit the bundled demo brand offline, through the real capture path (recorded HARs)."""
+    """Audit the bundled demo brand offline, through the real capture path (recorded HARs).
+
+    Stored in the history like any audit, so 'findable diff' works right after a second run."""
     from audit import runner
 
-    request = runner.demo_request(out=out, formats=formats, quiet=quiet)
+    request = runner.demo_request(
+        out=out, formats=formats, quiet=quiet, history=not no_history, db=db
+    )
     result = runner.run(request)
+    if not no_history:
+        from audit import history
+
+        audit_id = history.record(result, db)
+        if not quiet:
+            typer.echo(f"Stored as audit #{audit_id}; run the demo again, then: findable diff")
     _finish(result, request, None)
 
 
@@ -253,12 +269,14 @@ def batch(
 ) -> None:
     """Audit many brands from a CSV (one row each), for consultants: reports + a summary."""
     from audit import batch as batch_mod
+    from audit.result import shown_score
 
     def line(row: batch_mod.RowOutcome) -> None:
         if quiet:
             return
         if row.ok:
-            score = "not scored" if row.score is None else f"{row.score:.0f}/100"
+            shown = shown_score(row.score)
+            score = "not scored" if shown is None else f"{shown}/100"
             typer.echo(f"  {row.row.brand}: {score}" + (f" ({row.band})" if row.band else ""))
         else:
             typer.echo(f"  {row.row.brand}: FAILED — {row.error}")
@@ -441,19 +459,19 @@ def diff_cmd(
     ] = None,
     after: Annotated[int | None, typer.Argument(help="Newer audit id (default: latest).")] = None,
     brand: Annotated[str | None, typer.Option(help="Compare this brand's last two audits.")] = None,
+    against: Annotated[
+        int | None,
+        typer.Option("--against", help="Compare the brand's latest audit with this audit id."),
+    ] = None,
     db: DbOpt = None,
     json_out: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """What changed between two audits: fixed, regressed, new problems, score deltas."""
+    """What changed between two audits of one brand: fixed, regressed, new, score deltas."""
     from audit import history, runner
 
     if (before is None) != (after is None):
         raise InputError("give two audit ids (older newer), or none for the last two")
-    if before is None or after is None:
-        rows = history.list_audits(db, brand=brand, limit=2)
-        if len(rows) < 2:
-            raise InputError("fewer than two audits stored; audit again after your fixes")
-        after, before = rows[0].id, rows[1].id
+    before, after = history.pick_pair(db, before=before, after=after, against=against, brand=brand)
     d = history.diff(history.load(before, db), history.load(after, db))
     d.before_id, d.after_id = before, after
     if json_out:

@@ -32,6 +32,7 @@ from audit.scoring import (
 from audit.site import SiteText
 from checks import BRAND_REGISTRY, REGISTRY
 from checks.base import BrandCheck, Check, CheckContext, CheckMeta
+from checks.suggest import enrich
 
 __all__ = [
     "NO_KEYWORDS_NOTE",
@@ -213,6 +214,7 @@ def _profile_result(
     keywords: Sequence[str],
     proposed: bool,
     generated: datetime,
+    competitor: bool = False,
 ) -> ProfileResult:
     """One profile checked and scored (the brand's or a competitor's: the same way)."""
     ctx = CheckContext(
@@ -222,7 +224,10 @@ def _profile_result(
         keywords=tuple(keywords),
         keywords_proposed=proposed,
     )
+    metas = {c.meta.id: c.meta for c in checks}
     checked = [weights.apply(r) for r in run_checks(profile, ctx, checks)]
+    if not competitor:  # fixes to paste are for the brand's own profiles
+        checked = [enrich(r, metas[r.id], profile, ctx) for r in checked]
     captured = profile.capture.outcome is Outcome.OK
     categories = score_categories(checked, weights.categories)
     score = score_profile(categories) if captured else None
@@ -297,7 +302,7 @@ def audit(
             f"against them ({PROPOSED_NOTE}): {', '.join(targets)}."
         )
 
-    def judged(profile: Profile) -> ProfileResult:
+    def judged(profile: Profile, competitor: bool = False) -> ProfileResult:
         return _profile_result(
             profile,
             brand,
@@ -306,10 +311,11 @@ def audit(
             keywords=targets,
             proposed=proposed,
             generated=generated,
+            competitor=competitor,
         )
 
     results = [judged(p) for p in profiles]
-    rivals = [judged(p) for p in competitors]
+    rivals = [judged(p, competitor=True) for p in competitors]
     for note in (
         _not_read_note(results, "profiles"),
         _not_read_note(rivals, "competitor profiles"),
@@ -317,8 +323,9 @@ def audit(
         if note:
             all_notes.append(note)
 
+    brand_metas = {c.meta.id: c.meta for c in brand_checks}
     brand_results = [
-        weights.apply(r)
+        enrich(weights.apply(r), brand_metas[r.id])
         for r in run_brand_checks(
             profiles,
             brand,

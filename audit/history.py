@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -21,7 +22,15 @@ from pydantic import BaseModel, Field, ValidationError
 
 from audit.dates import parse_iso
 from audit.errors import InputError
-from audit.result import AuditResult, CheckResult, Status
+from audit.result import (
+    AuditResult,
+    CheckResult,
+    Progress,
+    ProgressItem,
+    ProgressScore,
+    Status,
+    TrendPoint,
+)
 
 __all__ = [
     "AuditDiff",
@@ -32,7 +41,11 @@ __all__ = [
     "diff",
     "list_audits",
     "load",
+    "pick_pair",
+    "progress",
     "record",
+    "same_brand",
+    "same_brand_audits",
 ]
 
 ENV_VAR = "FINDABLE_DB"
@@ -112,10 +125,15 @@ class StoredAudit(BaseModel):
         )
 
 
+def _profile_keys(result: AuditResult) -> list[str]:
+    return [f"{p.platform.value}:@{p.handle}" for p in result.profiles]
+
+
 def record(result: AuditResult, db: Path | None = None) -> int:
-    """Store `result`; returns its id."""
+    """Store `result` (without its progress block, which the history recomputes); returns
+    its id."""
     path = db or default_db()
-    profiles = ", ".join(f"{p.platform.value}:@{p.handle}" for p in result.profiles)
+    profiles = ", ".join(_profile_keys(result))
     with _connect(path) as conn:
         cur = conn.execute(
             "INSERT INTO audits (brand, generated_at, score, profiles, tool_version, result_json)"
@@ -126,7 +144,7 @@ def record(result: AuditResult, db: Path | None = None) -> int:
                 result.score,
                 profiles,
                 result.tool_version,
-                result.model_dump_json(),
+                result.model_dump_json(exclude={"progress"}),
             ),
         )
         return int(cur.lastrowid or 0)
@@ -146,6 +164,96 @@ def list_audits(
     with _connect(db or default_db()) as conn:
         rows = conn.execute(sql, args).fetchall()
     return [StoredAudit.from_row(r) for r in rows]
+
+
+def _keys(profiles: str) -> set[str]:
+    return {k.strip().casefold() for k in profiles.split(",") if k.strip()}
+
+
+def same_brand(brand_a: str | None, profiles_a: str, brand_b: str | None, profiles_b: str) -> bool:
+    """Two audits are of the same brand when both have a brand name and the names agree
+    (case and spacing aside); when either has none, when they share a profile."""
+    if brand_a and brand_b:
+        return " ".join(brand_a.split()).casefold() == " ".join(brand_b.split()).casefold()
+    return bool(_keys(profiles_a) & _keys(profiles_b))
+
+
+def same_brand_audits(
+    brand: str | None, profiles: str, db: Path | None = None, *, limit: int = 50
+) -> list[StoredAudit]:
+    """Stored audits of this brand (see `same_brand`), newest first."""
+    with _connect(db or default_db()) as conn:
+        rows = conn.execute(
+            "SELECT id, brand, generated_at, score, profiles FROM audits ORDER BY id DESC"
+        ).fetchall()
+    found = [
+        StoredAudit(id=r[0], brand=r[1], generated_at=r[2], score=r[3], profiles=r[4])
+        for r in rows
+        if same_brand(brand, profiles, r[1], r[4])
+    ]
+    return found[:limit]
+
+
+def _one(audit_id: int, db: Path | None) -> StoredAudit:
+    with _connect(db or default_db()) as conn:
+        row = conn.execute(
+            "SELECT id, brand, generated_at, score, profiles FROM audits WHERE id = ?",
+            (audit_id,),
+        ).fetchone()
+    if row is None:
+        raise InputError(f"no audit #{audit_id} in the history; list them with 'findable history'")
+    return StoredAudit(id=row[0], brand=row[1], generated_at=row[2], score=row[3], profiles=row[4])
+
+
+def _name(audit: StoredAudit) -> str:
+    return f"#{audit.id} ({audit.brand or audit.profiles or 'no brand'})"
+
+
+def pick_pair(
+    db: Path | None = None,
+    *,
+    before: int | None = None,
+    after: int | None = None,
+    against: int | None = None,
+    brand: str | None = None,
+) -> tuple[int, int]:
+    """The (older, newer) audit ids `findable diff` compares, always of the same brand.
+
+    No ids: the latest audit (of `brand` when given) and the brand's audit before it.
+    `against`: that audit and the latest audit of the same brand. Two ids: those, after
+    checking they are of one brand (a diff across brands reports false fixes)."""
+    if before is not None and after is not None:
+        if against is not None:
+            raise InputError("give two audit ids or --against ID, not both")
+        old, new = _one(before, db), _one(after, db)
+        if not same_brand(old.brand, old.profiles, new.brand, new.profiles):
+            raise InputError(
+                f"audits {_name(old)} and {_name(new)} are of different brands; diff compares "
+                "audits of one brand (see 'findable history')"
+            )
+        return old.id, new.id
+    if against is not None:
+        base = _one(against, db)
+        others = [a for a in same_brand_audits(base.brand, base.profiles, db) if a.id != base.id]
+        if not others:
+            raise InputError(
+                f"audit {_name(base)} is the only audit of its brand; audit again after your "
+                "fixes, then run 'findable diff'"
+            )
+        newest = others[0]
+        return (base.id, newest.id) if base.id < newest.id else (newest.id, base.id)
+    latest = same_brand_audits(brand, "", db, limit=1) if brand else list_audits(db, limit=1)
+    if not latest:
+        what = f"of {brand!r} " if brand else ""
+        raise InputError(f"no audits {what}stored yet; run 'findable audit ...' or 'findable demo'")
+    newest = latest[0]
+    earlier = [a for a in same_brand_audits(newest.brand, newest.profiles, db) if a.id < newest.id]
+    if not earlier:
+        raise InputError(
+            f"audit {_name(newest)} has no earlier audit of the same brand; audit again after "
+            "your fixes (or pick one: findable diff --against ID)"
+        )
+    return earlier[0].id, newest.id
 
 
 def load(audit_id: int, db: Path | None = None) -> AuditResult:
@@ -177,6 +285,9 @@ class CheckChange(BaseModel):
     after: Status | None
     message: str
     fix: str | None = None
+    detail: str | None = Field(
+        default=None, description="Partial progress, e.g. '1 of 3 → 2 of 3'."
+    )
 
 
 class ProfileDelta(BaseModel):
@@ -202,6 +313,9 @@ class AuditDiff(BaseModel):
     regressed: list[CheckChange] = Field(default_factory=list)
     new: list[CheckChange] = Field(default_factory=list)
     still_failing: list[CheckChange] = Field(default_factory=list)
+    partial: list[CheckChange] = Field(
+        default_factory=list, description="Same verdict, a better or worse score."
+    )
 
     @property
     def score_delta(self) -> float | None:
@@ -218,9 +332,26 @@ def _index(result: AuditResult) -> dict[tuple[str, str], CheckResult]:
     return out
 
 
+_COUNT = re.compile(r"(\d+) of (\d+)")
+
+
+def _partial(was: CheckResult, now: CheckResult) -> str | None:
+    """'1 of 3 → 2 of 3' when a judged check kept its verdict but its score moved (the
+    counts come from the messages when both carry one, else the scores as percentages)."""
+    if was.status is not now.status or not now.status.weighs:
+        return None
+    if was.score is None or now.score is None or abs(was.score - now.score) < 1e-6:
+        return None
+    a, b = _COUNT.search(was.message), _COUNT.search(now.message)
+    if a and b:
+        return f"{a.group(0)} → {b.group(0)}"
+    return f"{round(was.score * 100)}% → {round(now.score * 100)}%"
+
+
 def diff(before: AuditResult, after: AuditResult) -> AuditDiff:
     """What changed: checks fixed (fail/warn -> pass), regressed (pass -> fail/warn), new
-    problems (failing now, not judged before), and those still failing."""
+    problems (failing now, not judged before), those still failing, and partial progress
+    (same verdict, a moved score: '1 of 3 → 2 of 3')."""
     old, new = _index(before), _index(after)
     out = AuditDiff(brand=after.brand or before.brand, score_before=before.score,
                     score_after=after.score)  # fmt: skip
@@ -238,6 +369,7 @@ def diff(before: AuditResult, after: AuditResult) -> AuditDiff:
             after=now.status,
             message=now.message,
             fix=now.fix,
+            detail=_partial(was, now) if was else None,
         )
         if now.status is Status.PASS and was is not None and was.status in _BAD:
             out.fixed.append(change)
@@ -247,4 +379,73 @@ def diff(before: AuditResult, after: AuditResult) -> AuditDiff:
             out.new.append(change)
         elif now.status in _BAD:
             out.still_failing.append(change)
+        if change.detail:
+            out.partial.append(change)
     return out
+
+
+# --- progress: the diff against the brand's previous audit, carried in the AuditResult ----
+
+
+def _label(where: str) -> str:
+    """'instagram:@x' -> 'Instagram @x'; 'brand' -> 'All profiles'."""
+    if where == "brand":
+        return "All profiles"
+    platform, _, handle = where.partition(":")
+    from audit.model import Platform
+
+    try:
+        name = Platform(platform).label
+    except ValueError:
+        name = platform
+    return f"{name} {handle}"
+
+
+def _item(change: CheckChange) -> ProgressItem:
+    return ProgressItem(
+        where=_label(change.where),
+        id=change.id,
+        title=change.title,
+        before=change.before,
+        after=change.after,
+        detail=change.detail,
+    )
+
+
+def _point(result: AuditResult, audit_id: int | None) -> TrendPoint:
+    return TrendPoint(
+        audit_id=audit_id,
+        generated_at=result.generated_at,
+        score=result.score,
+        profiles={f"{p.platform.label} @{p.handle}": p.score for p in result.profiles},
+    )
+
+
+def progress(
+    result: AuditResult, db: Path | None = None, *, trend_limit: int = 24
+) -> Progress | None:
+    """What changed since the brand's latest stored audit, and the score trend over its
+    stored audits (at most `trend_limit`, newest kept) then this one; None when the history
+    holds no earlier audit of this brand. Read before `result` is stored."""
+    stored = same_brand_audits(
+        result.brand, ", ".join(_profile_keys(result)), db, limit=trend_limit
+    )
+    if not stored:
+        return None
+    loaded = [(a.id, load(a.id, db)) for a in reversed(stored)]  # oldest first
+    previous_id, previous = loaded[-1]
+    d = diff(previous, result)
+    return Progress(
+        previous_id=previous_id,
+        previous_at=previous.generated_at,
+        score_before=previous.score,
+        score_after=result.score,
+        profiles=[
+            ProgressScore(where=_label(p.where), before=p.before, after=p.after) for p in d.profiles
+        ],
+        fixed=[_item(c) for c in d.fixed],
+        regressed=[_item(c) for c in d.regressed],
+        new=[_item(c) for c in d.new],
+        partial=[_item(c) for c in d.partial],
+        trend=[_point(r, i) for i, r in loaded] + [_point(result, None)],
+    )

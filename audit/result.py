@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -12,7 +13,9 @@ from audit.model import Outcome, Platform, Profile
 
 # 1.1: `discoverability` (the keyword x profile matrix, competitor rankings, suggestions) and
 # `competitors` (competitors' profile results, outside the brand score). Additive only.
-SCHEMA_VERSION = "1.1"
+# 1.2: `CheckResult.why` and `CheckResult.suggestions` (fixes ready to paste, built from the
+# profile), `AuditResult.progress` (what changed since the brand's previous stored audit).
+SCHEMA_VERSION = "1.2"
 
 
 class Status(str, Enum):
@@ -61,6 +64,23 @@ class Evidence(_Model):
     url: str | None = None
 
 
+class Suggestion(_Model):
+    """A fix ready to paste, built from the audited profile's own words (never invented):
+    a name-field or bio proposal, a tracked link, a hashtag set, an alt-text draft."""
+
+    kind: Literal["name", "bio", "link", "hashtags", "alt_text"]
+    label: str = Field(description="What it is for, e.g. 'Name field' or 'Alt text, post 3'.")
+    text: str = Field(description="The text to paste.")
+    length: int = Field(description="Its length as the platform counts it.")
+    limit: int | None = Field(default=None, description="The platform's limit for this field.")
+    draft: bool = Field(
+        default=False,
+        description="A draft the owner must check before using it (alt text from a caption).",
+    )
+    note: str | None = Field(default=None, description="What to check or where it goes.")
+    url: str | None = Field(default=None, description="The post or page it belongs to.")
+
+
 class CheckResult(_Model):
     id: str
     slug: str
@@ -73,6 +93,12 @@ class CheckResult(_Model):
     message: str
     evidence: list[Evidence] = Field(default_factory=list)
     fix: str | None = None
+    why: str | None = Field(
+        default=None, description="Why it matters, in one line (on warn/fail results)."
+    )
+    suggestions: list[Suggestion] = Field(
+        default_factory=list, description="Fixes ready to paste, built from the profile."
+    )
 
     @field_validator("score")
     @classmethod
@@ -193,6 +219,57 @@ class Discoverability(_Model):
     )
 
 
+class ProgressItem(_Model):
+    """One check that changed (or did not) between the previous audit and this one."""
+
+    where: str = Field(description="'Instagram @handle', or 'All profiles' for brand checks.")
+    id: str
+    title: str
+    before: Status | None = None
+    after: Status | None = None
+    detail: str | None = Field(
+        default=None, description="Partial progress, e.g. '1 of 3 → 2 of 3'."
+    )
+
+
+class ProgressScore(_Model):
+    where: str = Field(description="'Instagram @handle'.")
+    before: float | None = None
+    after: float | None = None
+
+
+class TrendPoint(_Model):
+    """One stored audit of the brand: its scores (brand, then per profile)."""
+
+    audit_id: int | None = Field(default=None, description="None for this audit (not stored).")
+    generated_at: datetime
+    score: float | None = None
+    profiles: dict[str, float | None] = Field(
+        default_factory=dict, description="'Instagram @handle' -> score."
+    )
+
+
+class Progress(_Model):
+    """What changed since the brand's previous stored audit (computed from the history
+    before the reports are written, so reports still read only the AuditResult)."""
+
+    previous_id: int
+    previous_at: datetime
+    score_before: float | None = None
+    score_after: float | None = None
+    profiles: list[ProgressScore] = Field(default_factory=list)
+    fixed: list[ProgressItem] = Field(default_factory=list)
+    regressed: list[ProgressItem] = Field(default_factory=list)
+    new: list[ProgressItem] = Field(default_factory=list)
+    partial: list[ProgressItem] = Field(
+        default_factory=list, description="Same verdict, better or worse score."
+    )
+    trend: list[TrendPoint] = Field(
+        default_factory=list,
+        description="Every stored audit of the brand, oldest first, then this one.",
+    )
+
+
 class AuditResult(_Model):
     schema_version: str = SCHEMA_VERSION
     tool_version: str
@@ -211,6 +288,9 @@ class AuditResult(_Model):
         description="Competitors' profiles, checked and scored like the brand's but outside "
         "the brand score.",
     )
+    progress: Progress | None = Field(
+        default=None, description="Changes since the brand's previous stored audit."
+    )
 
 
 def band(score: float | None) -> str | None:
@@ -222,3 +302,12 @@ def band(score: float | None) -> str | None:
     if score >= 50:
         return "needs-work"
     return "poor"
+
+
+def shown_score(score: float | None) -> int | None:
+    """The one rounding rule for every output (CLI, reports, summaries): a 0..100 score as a
+    whole number, rounded down so it never contradicts its band (89.6 is "needs work";
+    rounding would print 90, which reads as "good")."""
+    if score is None:
+        return None
+    return math.floor(score + 1e-9)

@@ -37,7 +37,7 @@ from audit.model import (
 from audit.pipeline import audit_profiles, extract_profile, file_time, guess_platform
 from audit.platforms.base import CapturePlan, Step
 from audit.resolve import parse_platform, resolve_many
-from audit.result import AuditResult, CheckResult, Status
+from audit.result import AuditResult, CheckResult, Status, shown_score
 
 if TYPE_CHECKING:
     from audit.snapshot import Manifest, ProfileCapture
@@ -64,13 +64,17 @@ class AuditRequest:
     verbose: bool = False
     replay: dict[str, Path] | None = None
     title: str | None = None
+    history: bool = False  # read the history for AuditResult.progress before reporting
+    db: Path | None = None
 
     @property
     def snapshot_dir(self) -> Path:
         return self.out / "snapshot"
 
 
-def demo_request(*, out: Path, formats: str, quiet: bool) -> AuditRequest:
+def demo_request(
+    *, out: Path, formats: str, quiet: bool, history: bool = False, db: Path | None = None
+) -> AuditRequest:
     """The bundled demo brand, captured through the real capture code from recorded HARs."""
     hars = {p.stem: p for p in sorted(DEMO_DIR.glob("*.har"))}
     if not hars:
@@ -82,6 +86,8 @@ def demo_request(*, out: Path, formats: str, quiet: bool) -> AuditRequest:
         quiet=quiet,
         replay=hars,
         title="demo",
+        history=history,
+        db=db,
     )
 
 
@@ -164,6 +170,10 @@ def run(req: AuditRequest) -> AuditResult:
     else:
         result = _audit_live(req)
 
+    if req.history:
+        from audit import history
+
+        result.progress = history.progress(result, req.db)
     if not req.to_stdout:
         from reports import write_reports
 
@@ -203,7 +213,10 @@ def _audit_snapshot(directory: Path, req: AuditRequest) -> AuditResult:
         )
         _hash_avatar(profile, assets.get(str(avatar_of.get(m.ref.key, ""))))
         (competitors if m.ref.key in rivals else profiles).append(profile)
-    notes = [f"Audited from the snapshot in {directory}."] if req.title != "demo" else []
+    # The folder's name only: a report travels, and the machine's absolute path means nothing
+    # to its reader (and says where the consultant keeps client files).
+    notes = [f"Audited from the saved snapshot folder '{directory.name}'."]
+    notes = notes if req.title != "demo" else []
     return audit_profiles(profiles, brand, notes=notes, competitors=competitors, site=site)
 
 
@@ -497,7 +510,8 @@ def top_fixes(result: AuditResult, limit: int = 5) -> list[tuple[str, CheckResul
 
 
 def _fmt_score(score: float | None) -> str:
-    return "not scored" if score is None else f"{score:.0f}/100"
+    shown = shown_score(score)
+    return "not scored" if shown is None else f"{shown}/100"
 
 
 def print_summary(result: AuditResult, req: AuditRequest) -> None:
@@ -584,15 +598,19 @@ def print_diff(d: Any) -> None:
     echo = typer.echo
 
     def fmt(v: float | None) -> str:
-        return "—" if v is None else f"{v:.0f}"
+        shown = shown_score(v)
+        return "—" if shown is None else str(shown)
 
-    delta = d.score_delta
-    sign = "" if delta is None else f" ({delta:+.1f})"
+    def change(before: float | None, after: float | None) -> str:
+        """The change between the shown scores, so the numbers on screen add up."""
+        a, b = shown_score(before), shown_score(after)
+        return "" if a is None or b is None else f" ({b - a:+d})"
+
+    total = change(d.score_before, d.score_after)
     echo(f"{d.brand or 'Audit'}: #{d.before_id} → #{d.after_id}: "
-         f"{fmt(d.score_before)} → {fmt(d.score_after)}{sign}")  # fmt: skip
+         f"{fmt(d.score_before)} → {fmt(d.score_after)}{total}")  # fmt: skip
     for p in d.profiles:
-        pd = "" if p.delta is None else f" ({p.delta:+.1f})"
-        echo(f"  {p.where:<40} {fmt(p.before)} → {fmt(p.after)}{pd}")
+        echo(f"  {p.where:<40} {fmt(p.before)} → {fmt(p.after)}{change(p.before, p.after)}")
     for title, items in (
         ("Fixed", d.fixed),
         ("Regressed", d.regressed),
@@ -603,6 +621,10 @@ def print_diff(d: Any) -> None:
             echo(f"\n{title} ({len(items)}):")
             for c in items:
                 echo(f"  [{c.where}] {c.id} {c.title}: {c.message}")
+    if d.partial:
+        echo(f"\nPartial progress ({len(d.partial)}):")
+        for c in d.partial:
+            echo(f"  [{c.where}] {c.id} {c.title}: {c.detail}")
 
 
 # --- keywords --------------------------------------------------------------------------------

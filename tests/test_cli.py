@@ -153,6 +153,14 @@ def test_demo_twice_into_the_same_folder(demo_out: Path, chromium_path: str) -> 
     assert proc.returncode == 0 and proc.stdout == ""
     assert json.loads((demo_out / "report.json").read_text())["score"] == before
     assert not [p for p in demo_out.iterdir() if p.name.startswith(".")]
+    # the demo is stored like any audit: a newcomer can try `findable diff` right away
+    diff = json.loads(run("diff", "--json").stdout)
+    assert diff["brand"] == "Modra Vrata" and diff["after_id"] > diff["before_id"]
+    assert diff["fixed"] == [] and diff["regressed"] == []
+    again = json.loads((demo_out / "report.json").read_text())
+    assert again["progress"]["previous_id"] == diff["before_id"]
+    assert "## Since your last audit" in (demo_out / "report.md").read_text()
+    assert "Since your last audit" in (demo_out / "report.html").read_text()
 
 
 def test_har_input_audits_and_keeps_a_snapshot(tmp_path: Path) -> None:
@@ -280,5 +288,16 @@ def test_init_then_history_and_diff(tmp_path: Path) -> None:
     diff = json.loads(run("diff", "--db", db, "--json").stdout)
     assert diff["score_before"] == diff["score_after"]
     assert diff["fixed"] == [] and diff["regressed"] == []
+    against = json.loads(run("diff", "--against", "1", "--db", db, "--json").stdout)
+    assert (against["before_id"], against["after_id"]) == (1, 2)
     assert_bad_input(run("diff", "1", "--db", db), "two audit ids")
+    # an audit of another brand is never diffed against this one
+    other = tmp_path / "other.toml"
+    proc = run("init", other, "--no-input", "--name", "Zrno", "--keywords", "kruh",
+               "--profiles", "bluesky:@modravrata.si")  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    proc = run("audit", "--brand", other, "--har", har, "--out", tmp_path / "z", "--db", db)
+    assert proc.returncode == 0, proc.stderr
+    assert_bad_input(run("diff", "--db", db), "no earlier audit of the same brand")
+    assert_bad_input(run("diff", "2", "3", "--db", db), "different brands")
     assert_bad_input(run("init", brand, "--no-input"), "exists")

@@ -7,8 +7,8 @@ it sorts, groups and formats what the AuditResult already says.
 
 from __future__ import annotations
 
+import contextlib
 import json
-import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from audit.model import Outcome, Platform
 from audit.result import (
+    AuditResult,
     CheckResult,
     Discoverability,
     Evidence,
@@ -25,17 +26,23 @@ from audit.result import (
     ProfileResult,
     Severity,
     Status,
+    Suggestion,
     band,
+    shown_score,
 )
 
 __all__ = [
     "NO_FIELD",
     "PRIORITIES",
     "MatrixColumn",
+    "TopFix",
+    "answer_sentence",
     "band_label",
     "band_of",
     "cell_text",
     "evidence_compact",
+    "evidence_field",
+    "evidence_line",
     "evidence_value",
     "field_text",
     "format_datetime",
@@ -45,13 +52,17 @@ __all__ = [
     "number_text",
     "outcome_label",
     "passed",
+    "profile_label",
     "profile_status_text",
     "score_text",
+    "shown_delta",
     "skipped_with_profile",
     "status_label",
     "todo_groups",
+    "top_fixes",
     "truncate",
     "unchecked",
+    "unread_text",
 ]
 
 # Priority groups of the to-do list, most urgent first. INFO has no group of its own: an
@@ -136,13 +147,10 @@ def skipped_with_profile(
 
 
 def score_text(score: float | None) -> str | None:
-    """A 0..100 score as a whole number, rounded down so it never contradicts its band.
-
-    (89.6 is "needs work"; rounding would print 90, which reads as "good".)
-    """
-    if score is None:
-        return None
-    return str(math.floor(score + 1e-9))
+    """A 0..100 score as the whole number every output shows (`shown_score`: rounded down,
+    so it never contradicts its band)."""
+    shown = shown_score(score)
+    return None if shown is None else str(shown)
 
 
 def band_of(score: float | None, stored: str | None = None) -> str | None:
@@ -266,19 +274,25 @@ def field_text(field: str) -> str:
     return _FIELD_TEXT.get(field, field.replace("_", " "))
 
 
+def unread_text(cell: KeywordCell) -> str:
+    """Fields that carry the keyword although the platform's search does not read them, in
+    plain words: 'also in the alt text, which Instagram search does not read'."""
+    if not cell.unindexed:
+        return ""
+    fields = ", ".join(field_text(f) for f in cell.unindexed)
+    also = "also in the " if cell.fields else "only in the "
+    return f"{also}{fields}, which {cell.platform.label} search does not read"
+
+
 def cell_text(cell: KeywordCell | None) -> str:
     """The fields that carry the keyword, strongest first; "—" when none does. Fields the
-    platform's search does not read are named after the dash: they carry nothing there."""
+    platform's search does not read are named after, in plain words: they carry nothing
+    there."""
     if cell is None:
         return NO_FIELD
     shown = ", ".join(field_text(f) for f in cell.fields) or NO_FIELD
     if cell.unindexed:
-        unread = ", ".join(field_text(f) for f in cell.unindexed)
-        shown += (
-            f" (also {unread}, not searched here)"
-            if cell.fields
-            else f" ({unread}, not searched here)"
-        )
+        shown += f" ({unread_text(cell)})"
     return shown
 
 
@@ -315,3 +329,151 @@ def keyword_matrix(
                 row[index[(cell.platform, cell.handle, cell.competitor)]] = cell
         rows.append((keyword, row))
     return columns, rows
+
+
+# --- the answer first ----------------------------------------------------------------------
+
+_SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2, Severity.INFO: 3}
+
+
+def profile_label(profile: ProfileResult) -> str:
+    """'Instagram @modravrata.bakery': how a reader names a profile."""
+    return f"{profile.platform.label} @{profile.handle}"
+
+
+@dataclass(frozen=True)
+class TopFix:
+    """One fix for the answer-first list: a check that fails or warns, and every profile
+    where it does (one item for 'alt text is missing on Instagram and Bluesky')."""
+
+    check: CheckResult
+    where: tuple[str, ...]
+    results: tuple[tuple[str, CheckResult], ...]  # (profile label, its result)
+
+    @property
+    def suggestions(self) -> list[tuple[str, Suggestion]]:
+        """(profile label, suggestion) across every profile it fails on."""
+        return [(who, s) for who, r in self.results for s in r.suggestions]
+
+
+def _fix_key(check: CheckResult) -> tuple[int, int, float, str]:
+    """Fails before warns, then severity, heavier checks first, then ID (one stable order,
+    the same as the CLI's top fixes)."""
+    return (check.status is not Status.FAIL, _SEVERITY_RANK[check.severity], -check.weight,
+            check.id)  # fmt: skip
+
+
+def top_fixes(result: AuditResult, limit: int = 5) -> list[TopFix]:
+    """The most worthwhile fixes across every profile and the brand checks, one item per
+    check (with every profile it fails on), most urgent first."""
+    found: dict[str, list[tuple[str, CheckResult]]] = {}
+    for profile in result.profiles:
+        for check in profile.checks:
+            if check.status in _TODO:
+                found.setdefault(check.id, []).append((profile_label(profile), check))
+    for check in result.brand_checks:
+        if check.status in _TODO:
+            found.setdefault(check.id, []).append(("All profiles", check))
+    items = [
+        TopFix(
+            check=min((c for _, c in members), key=_fix_key),
+            where=tuple(who for who, _ in members),
+            results=tuple(members),
+        )
+        for members in found.values()
+    ]
+    items.sort(key=lambda f: _fix_key(f.check))
+    return items[:limit]
+
+
+def _platforms(fix: TopFix) -> str:
+    """'Instagram and Bluesky' from the profile labels (platform names only)."""
+    names = list(dict.fromkeys(w.split(" @")[0] for w in fix.where))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _lower_first(text: str) -> str:
+    """'No keyword in the name' -> 'no keyword in the name'; 'ALT text' stays."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+_COUNT_WORDS = {1: "One thing holds", 2: "Two things hold", 3: "Three things hold"}
+
+
+def answer_sentence(result: AuditResult, fixes: Sequence[TopFix]) -> str:
+    """One plain sentence for an owner: what holds the brand back most, or that nothing
+    judged does (never said when a profile could not be read)."""
+    if not fixes:
+        if any(not_captured(p) for p in result.profiles):
+            return (
+                "Nothing judged needs fixing, but some profiles could not be read: "
+                "see below which, and why."
+            )
+        if not any(c.status.weighs for p in result.profiles for c in p.checks):
+            return "Nothing could be judged in this audit: see below why."
+        return "Every judged check passed on every profile: keep posting the way you do."
+    top = list(fixes[:2])
+    parts = [f"{_lower_first(f.check.title)} ({_platforms(f)})" for f in top]
+    return f"{_COUNT_WORDS[len(top)]} you back most: {' and '.join(parts)}."
+
+
+def shown_delta(before: float | None, after: float | None) -> str | None:
+    """'+7' / '−3' / '±0' between two shown scores (so the numbers on screen add up)."""
+    a, b = shown_score(before), shown_score(after)
+    if a is None or b is None:
+        return None
+    change = b - a
+    return f"+{change}" if change > 0 else (f"−{-change}" if change < 0 else "±0")
+
+
+# --- evidence in plain words ---------------------------------------------------------------
+
+_INDEXED = re.compile(r"^(\w+)\[(\d+)\]\.?(.*)$")
+_EVIDENCE_WORDS = {
+    "display_name": "name field",
+    "bio": "bio",
+    "links": "links",
+    "url": "link",
+    "media.alt_text": "alt text",
+    "alt_text": "alt text",
+    "hashtags": "hashtags",
+    "caption": "caption",
+    "created_at": "date",
+    "location": "location",
+    "avatar": "profile image",
+    "avatar.url": "profile image",
+    "category": "category",
+    "contact": "contact",
+    "handle": "handle",
+}
+_ITEM_WORDS = {"posts": "post", "links": "link", "media": "image"}
+
+
+def evidence_field(field: str) -> str:
+    """A model path as a reader says it: 'posts[1].media.alt_text' -> 'post 2: alt text',
+    'links[0].url' -> 'link 1', 'display_name' -> 'name field'."""
+    match = _INDEXED.match(field)
+    if match:
+        group, index, rest = match.groups()
+        item = f"{_ITEM_WORDS.get(group, group.replace('_', ' '))} {int(index) + 1}"
+        if not rest or rest == "url":
+            return item
+        return f"{item}: {evidence_field(rest)}"
+    if field in _EVIDENCE_WORDS:
+        return _EVIDENCE_WORDS[field]
+    return field.replace("_", " ").replace(".", " ")
+
+
+_ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+
+
+def evidence_line(item: Evidence, limit: int = 120) -> str:
+    """'post 2: alt text — none': one fact in plain words (where it was read stays in the
+    JSON; reports show what, not the API path). A timestamp reads as '2026-10-15 09:30 UTC'."""
+    value = item.value
+    if isinstance(value, str) and _ISO_TIME.match(value):
+        with contextlib.suppress(ValueError):
+            value = format_datetime(datetime.fromisoformat(value.replace("Z", "+00:00")))
+    return f"{evidence_field(item.field)} — {evidence_value(value, limit)}"

@@ -8,6 +8,8 @@ gets `dir="auto"` so Persian and Arabic bios read right, and only http(s) URLs b
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections.abc import Sequence
 from functools import cache
 from html import escape
@@ -21,13 +23,17 @@ from audit.result import (
     Evidence,
     KeywordCell,
     ProfileResult,
+    Progress,
     Status,
+    Suggestion,
 )
 from reports._common import (
     NO_FIELD,
+    TopFix,
+    answer_sentence,
     band_label,
     band_of,
-    evidence_value,
+    evidence_line,
     field_text,
     format_datetime,
     is_http_url,
@@ -36,19 +42,58 @@ from reports._common import (
     outcome_label,
     passed,
     score_text,
+    shown_delta,
     skipped_with_profile,
     status_label,
     todo_groups,
+    top_fixes,
     truncate,
     unchecked,
+    unread_text,
 )
-from reports._svg import gauge, timeline
+from reports._svg import gauge, timeline, trend
 
 __all__ = ["render_html"]
 
+# The only script: copy buttons (clipboard, with a select-and-copy fallback) and opening the
+# folded lists before printing. It fetches nothing; the CSP allows exactly this script by its
+# hash, and nothing else (no other inline script, no URL, no connection).
+_SCRIPT = """
+document.addEventListener("click", function (event) {
+  var button = event.target.closest ? event.target.closest("button.copy") : null;
+  if (!button) return;
+  var box = button.closest(".suggestion");
+  var source = box.querySelector(".s-text");
+  var status = box.querySelector(".s-status");
+  var text = source.textContent;
+  function done(ok) {
+    status.textContent = ok ? "Copied" : "Select the text and copy it";
+    setTimeout(function () { status.textContent = ""; }, 2500);
+  }
+  function fallback() {
+    var range = document.createRange();
+    range.selectNodeContents(source);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    done(ok);
+  }
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText(text).then(function () { done(true); }, fallback);
+  } else {
+    fallback();
+  }
+});
+window.addEventListener("beforeprint", function () {
+  document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+});
+"""
+_SCRIPT_HASH = base64.b64encode(hashlib.sha256(_SCRIPT.encode("utf-8")).digest()).decode()
 _CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-    "base-uri 'none'; form-action 'none'"
+    f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{_SCRIPT_HASH}'; "
+    "img-src data:; base-uri 'none'; form-action 'none'; connect-src 'none'"
 )
 _REL = "noopener noreferrer nofollow"
 
@@ -96,17 +141,55 @@ def _gauge_block(score: float | None, band_name: str | None, size: int, empty: s
 
 
 def _evidence(items: Sequence[Evidence]) -> str:
+    """The facts a verdict rests on, in plain words; a post links to itself ('view')."""
     if not items:
         return ""
     rows = []
     for item in items:
-        row = f"<code>{_e(item.field)}</code> {_user(evidence_value(item.value, 200))}"
-        if item.source:
-            row += f' <span class="muted">· {_e(truncate(item.source, 80))}</span>'
-        if item.url:
-            row += f" · {_link(item.url)}"
+        row = _user(evidence_line(item, 200))
+        if item.url and is_http_url(item.url):
+            row += f' · <a href="{_e(item.url)}" rel="{_REL}" target="_blank">view</a>'
         rows.append(f"<li>{row}</li>")
     return f'<ul class="evidence">{"".join(rows)}</ul>'
+
+
+def _suggestion(item: Suggestion, *, with_note: bool = True) -> str:
+    """A fix ready to paste: what it is for, its length against the platform's limit, the
+    text, a copy button, and (for a draft) what to check first."""
+    size = f"{item.length}/{item.limit} characters" if item.limit else f"{item.length} characters"
+    draft = '<span class="chip draft">draft: check it first</span> ' if item.draft else ""
+    head = (
+        f'<div class="s-head">{draft}<span class="s-label">{_e(item.label)}</span> '
+        f'<span class="s-len">{_e(size)}</span></div>'
+    )
+    note = _user(item.note, "p", "s-note") if item.note and with_note else ""
+    where = ""
+    if item.url and is_http_url(item.url):
+        where = f' <a class="small" href="{_e(item.url)}" rel="{_REL}" target="_blank">the post</a>'
+    return (
+        f'<div class="suggestion{" is-draft" if item.draft else ""}">{head}'
+        f'<pre class="s-text" dir="auto">{_e(item.text)}</pre>'
+        f'<div class="s-actions"><button type="button" class="copy" '
+        f'aria-label="Copy: {_e(item.label)}">Copy</button>'
+        f'<span class="s-status" role="status" aria-live="polite"></span>{where}</div>'
+        f"{note}</div>"
+    )
+
+
+def _suggestions(items: Sequence[Suggestion], limit: int | None = None) -> str:
+    if not items:
+        return ""
+    shown = list(items if limit is None else items[:limit])
+    more = len(items) - len(shown)
+    rest = (
+        f'<p class="small muted">{more} more in the profile\'s section below.</p>' if more else ""
+    )
+    heading = "Ready to paste" if not all(i.draft for i in shown) else "Drafts to check and paste"
+    notes = {i.note for i in shown}
+    shared = notes.pop() if len(notes) == 1 and len(shown) > 1 else None
+    lead = _user(shared, "p", "s-note") if shared else ""
+    body = "".join(_suggestion(i, with_note=shared is None) for i in shown)
+    return f'<div class="suggestions"><p class="s-title">{heading}</p>{lead}{body}{rest}</div>'
 
 
 def _check_item(check: CheckResult) -> str:
@@ -120,21 +203,30 @@ def _check_item(check: CheckResult) -> str:
     ]
     if check.fix:
         parts.append(f'<p class="fix"><b>Fix:</b> {_user(check.fix)}</p>')
+    parts.append(_suggestions(check.suggestions))
     parts.append(_evidence(check.evidence))
     parts.append("</li>")
     return "".join(parts)
 
 
-def _checklist(checks: Sequence[CheckResult], profile: ProfileResult | None) -> str:
-    """Fixes first (by priority), passes folded away, then what could not be checked."""
+def _checklist(checks: Sequence[CheckResult], profile: ProfileResult | None, level: int = 4) -> str:
+    """Fixes first (by priority), then the passed checks (folded on screen, listed in
+    print), then what could not be checked. `level`: the heading level of its parts."""
+    h = f"h{level}"
     parts = []
     groups = todo_groups(checks)
     for label, members in groups:
-        parts.append(f"<h4>{_e(label)} priority</h4>")
+        parts.append(f'<{h} class="sub">{_e(label)} priority</{h}>')
         parts.append(f'<ul class="checks">{"".join(_check_item(c) for c in members)}</ul>')
     ok = passed(checks)
     if not groups and ok:
-        parts.append('<p class="all-clear">Every judged check passed.</p>')
+        what = (
+            "every check here passed"
+            if profile is not None
+            else "the checks that compare your profiles passed (each profile's own checks "
+            "are in its section)"
+        )
+        parts.append(f'<p class="all-clear">{what[0].upper() + what[1:]}.</p>')
     if ok:
         items = "".join(
             f'<li>{_e(c.title)} <span class="muted small">{_e(c.id)}</span></li>' for c in ok
@@ -160,7 +252,9 @@ def _checklist(checks: Sequence[CheckResult], profile: ProfileResult | None) -> 
                 f"{_e(status_label(check.status).lower())}</span> — "
                 f"{_user(check.message)}</li>"
             )
-        parts.append(f'<h4>Could not check</h4><ul class="unchecked">{"".join(rows)}</ul>')
+        parts.append(
+            f'<{h} class="sub">Could not check</{h}><ul class="unchecked">{"".join(rows)}</ul>'
+        )
     if not parts:
         parts.append('<p class="muted">No checks ran.</p>')
     return "".join(parts)
@@ -182,7 +276,7 @@ def _bars(categories: Sequence[CategoryScore]) -> str:
             f'<div class="track" role="img" aria-label="{_e(cat.title)}: {_e(shown or "n/a")}">'
             f'{fill}</div><div class="value">{value}</div>'
         )
-    return f'<h4>Categories</h4><div class="bars">{"".join(rows)}</div>' if rows else ""
+    return f'<h4 class="sub">Categories</h4><div class="bars">{"".join(rows)}</div>' if rows else ""
 
 
 def _facts(profile: ProfileResult) -> str:
@@ -255,12 +349,14 @@ def _profile_card(profile: ProfileResult, index: int) -> str:
     if not not_captured(profile):
         parts.append(_bars(profile.categories))
     parts.append(_checklist(profile.checks, profile))
-    chart = timeline(data)
-    if chart:
+    wide, narrow = timeline(data), timeline(data, width=360)
+    if wide:
         parts.append(
-            f'<h4>Posting timeline</h4><div class="timeline">{chart}'
+            f'<h4 class="sub">Posting timeline</h4><div class="timeline">'
+            f'<div class="chart-wide">{wide}</div><div class="chart-narrow">{narrow}</div>'
             '<div class="legend">● post · ○ approximate date · '
-            '<span style="color:#9aa0a6">●</span> repost · dashed line: capture</div></div>'
+            '<span class="repost-dot">●</span> repost · dashed line: when findable looked'
+            "</div></div>"
         )
     parts.append("</section>")
     return "".join(parts)
@@ -278,13 +374,14 @@ def _glance(result: AuditResult) -> str:
         rows.append(
             f'<tr><td><a href="#profile-{index}">{_e(profile.platform.label)}</a></td>'
             f"<td>{_user('@' + profile.handle)}</td><td>{_score_pill(profile)}</td>"
-            f'<td class="counts hide-narrow">{todo}</td></tr>'
+            f'<td class="counts">{todo}</td></tr>'
         )
     if not rows:
         return ""
     return (
-        '<section class="card"><table class="glance"><thead><tr><th>Platform</th>'
-        '<th>Handle</th><th>Score</th><th class="hide-narrow">Findings</th></tr></thead>'
+        '<h2>Your profiles</h2><section class="card"><table class="glance"><thead><tr>'
+        '<th scope="col">Platform</th><th scope="col">Handle</th><th scope="col">Score</th>'
+        '<th scope="col">Findings</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></section>"
     )
 
@@ -302,19 +399,19 @@ def _heat(score: float) -> str:
     return "heat-4"
 
 
+_STRENGTH = ("no", "weak", "fair", "good", "strong")
+
+
 def _matrix_cell(cell: KeywordCell | None) -> str:
     if cell is None:
         return '<td class="heat heat-none">—</td>'
-    score = f"{cell.score:.2f}"
+    heat = _heat(cell.score)
     shown = ", ".join(field_text(f) for f in cell.fields) or NO_FIELD
-    unread = ""
-    if cell.unindexed:
-        fields = ", ".join(field_text(f) for f in cell.unindexed)
-        also = "also " if cell.fields else ""
-        unread = f' <span class="unread">({also}{_e(fields)}, not searched here)</span>'
+    unread = f' <span class="unread">({_e(unread_text(cell))})</span>' if cell.unindexed else ""
+    strength = _STRENGTH[int(heat[-1])]
     return (
-        f'<td class="heat {_heat(cell.score)}" title="field weight {score}">{_e(shown)}'
-        f'{unread}<span class="sr-only"> (field weight {score})</span></td>'
+        f'<td class="heat {heat}">{_e(shown)}{unread}'
+        f'<span class="sr-only"> ({strength} match)</span></td>'
     )
 
 
@@ -340,10 +437,12 @@ def _matrix(disc: Discoverability) -> str:
             f"{''.join(_matrix_cell(c) for c in cells)}</tr>"
         )
     return (
-        '<div class="matrix-wrap"><table class="matrix">'
-        "<caption>Where each target keyword appears: the fields that carry it, strongest "
-        "first, coloured by what that field weighs in the platform's search (darker = "
-        "easier to find; — = not found)</caption>"
+        '<div class="matrix-wrap" role="region" tabindex="0" aria-label="Keyword table">'
+        '<table class="matrix">'
+        "<caption>Where people searching for each keyword can find you: the parts of each "
+        "profile that contain it, the one that counts most first. Darker = easier to find "
+        "(the name field counts most, then the handle, bio, captions and hashtags); "
+        "— = not found.</caption>"
         f'<thead><tr><th scope="col">Keyword</th>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
@@ -357,7 +456,7 @@ def _competitor_table(competitors: Sequence[ProfileResult]) -> str:
         for p in competitors
     )
     return (
-        "<h4>Competitors</h4>"
+        '<h3 class="sub">Competitors</h3>'
         '<table class="glance competitors"><thead><tr><th scope="col">Platform</th>'
         '<th scope="col">Handle</th><th scope="col">Name</th><th scope="col">Score</th>'
         f"</tr></thead><tbody>{rows}</tbody></table>"
@@ -380,7 +479,9 @@ def _keywords(disc: Discoverability | None, competitors: Sequence[ProfileResult]
         parts.append(_matrix(disc))
         if disc.rankings:
             items = "".join(_user(r.sentence, "li") for r in disc.rankings)
-            parts.append(f'<h4>Against competitors</h4><ul class="rankings">{items}</ul>')
+            parts.append(
+                f'<h3 class="sub">Against competitors</h3><ul class="rankings">{items}</ul>'
+            )
         if disc.suggestions:
             items = "".join(
                 f'<li class="chip">{_user(k)}'
@@ -393,7 +494,7 @@ def _keywords(disc: Discoverability | None, competitors: Sequence[ProfileResult]
                 for k in disc.suggestions
             )
             parts.append(
-                "<h4>Keywords competitors use and you do not</h4>"
+                '<h3 class="sub">Keywords competitors use and you do not</h3>'
                 f'<ul class="chips suggestions">{items}</ul>'
             )
     if competitors:
@@ -414,8 +515,7 @@ def _header(result: AuditResult) -> str:
     if result.keywords:
         kind = "Proposed keywords" if result.keywords_proposed else "Target keywords"
         items = "".join(f'<li class="chip">{_user(k)}</li>' for k in result.keywords)
-        chips = f'<div class="small muted" style="margin-top:12px">{kind}</div>'
-        chips += f'<ul class="chips">{items}</ul>'
+        chips = f'<div class="small muted kw-label">{kind}</div><ul class="chips">{items}</ul>'
     band_name = band_of(result.score, result.band)
     return (
         '<header class="card report-head"><div>'
@@ -425,25 +525,123 @@ def _header(result: AuditResult) -> str:
     )
 
 
+def _top_fix(fix: TopFix, index: int) -> str:
+    check = fix.check
+    where = " · ".join(_user(w) for w in fix.where)
+    parts = [
+        f'<li class="top-fix {check.status.value}" id="fix-{index}">',
+        f'<div class="tf-where">{where}</div>',
+        f'<h3 class="tf-title">{_e(check.title)}</h3>',
+        _user(check.message, "p", "message"),
+    ]
+    if check.why:
+        parts.append(f'<p class="tf-why"><b>Why it matters:</b> {_user(check.why)}</p>')
+    if check.fix:
+        parts.append(f'<p class="fix"><b>What to do:</b> {_user(check.fix)}</p>')
+    parts.append(_suggestions([s for _, s in fix.suggestions], limit=3))
+    parts.append("</li>")
+    return "".join(parts)
+
+
+def _answer(result: AuditResult) -> str:
+    """Right under the score: one sentence for the owner, then the top fixes across every
+    profile, each with where, why, what to do and the text to paste."""
+    fixes = top_fixes(result)
+    items = "".join(_top_fix(f, i) for i, f in enumerate(fixes, 1))
+    listing = f'<ol class="top-fixes">{items}</ol>' if items else ""
+    more = (
+        '<p class="small muted">Everything else, profile by profile, is further down.</p>'
+        if fixes
+        else ""
+    )
+    return (
+        '<section class="card answer" aria-labelledby="answer-title">'
+        '<h2 id="answer-title">What to fix first</h2>'
+        f'<p class="lead">{_e(answer_sentence(result, fixes))}</p>{listing}{more}</section>'
+    )
+
+
+def _change_list(title: str, items: Sequence[object], cls: str) -> str:
+    rows = []
+    for item in items:
+        detail = getattr(item, "detail", None)
+        extra = f": {_e(detail)}" if detail else ""
+        rows.append(
+            f"<li>{_e(getattr(item, 'title', ''))}{extra} "
+            f'<span class="muted small">{_user(getattr(item, "where", ""))}</span></li>'
+        )
+    if not rows:
+        return ""
+    return (
+        f'<div class="changes {cls}"><h3 class="sub">{_e(title)} ({len(rows)})</h3>'
+        f"<ul>{''.join(rows)}</ul></div>"
+    )
+
+
+def _progress(progress: Progress | None) -> str:
+    """Since the brand's previous stored audit: the score change, what was fixed, got
+    worse, is new, moved partly, and the score over every stored audit."""
+    if progress is None:
+        return ""
+    before, after = score_text(progress.score_before), score_text(progress.score_after)
+    delta = shown_delta(progress.score_before, progress.score_after)
+    when = format_datetime(progress.previous_at)
+    if before is not None and after is not None:
+        lead = f"Score {before} → {after} ({delta}) since the audit of {when}."
+    else:
+        lead = f"Compared with the audit of {when}."
+    scores = "".join(
+        f"<li>{_user(p.where)}: {_e(score_text(p.before) or '—')} → "
+        f"{_e(score_text(p.after) or '—')}"
+        + (f" ({_e(d)})" if (d := shown_delta(p.before, p.after)) else "")
+        + "</li>"
+        for p in progress.profiles
+    )
+    changes = "".join(
+        (
+            _change_list("Fixed", progress.fixed, "fixed"),
+            _change_list("Got worse", progress.regressed, "regressed"),
+            _change_list("New problems", progress.new, "new"),
+            _change_list("Partly better or worse", progress.partial, "partial"),
+        )
+    )
+    if not changes:
+        changes = '<p class="muted">No check changed its verdict.</p>'
+    chart = ""
+    if len(progress.trend) >= 2:
+        chart = (
+            '<h3 class="sub">Score over time</h3><div class="trend">'
+            f'<div class="chart-wide">{trend(progress.trend)}</div>'
+            f'<div class="chart-narrow">{trend(progress.trend, width=360)}</div></div>'
+        )
+    return (
+        '<section class="card progress" aria-labelledby="progress-title">'
+        '<h2 id="progress-title">Since your last audit</h2>'
+        f'<p class="lead">{_e(lead)}</p><ul class="score-changes">{scores}</ul>'
+        f'<div class="change-grid">{changes}</div>{chart}</section>'
+    )
+
+
 @cache
 def _css() -> str:
     return files("reports").joinpath("templates/report.css").read_text(encoding="utf-8")
 
 
 def render_html(result: AuditResult) -> str:
-    """The full page: header with overall gauge, profiles at a glance, brand-wide checks,
-    one card per profile, notes."""
+    """The full page: the score and the answer first (what to fix, ready to paste), progress
+    since the last audit, the profiles at a glance, brand-wide checks, one card per profile,
+    the keyword details, notes."""
     page_title = f"Findability audit — {result.brand}" if result.brand else "Findability audit"
-    body = [_header(result), _glance(result)]
-    body.append(_keywords(result.discoverability, result.competitors))
+    body = [_header(result), _answer(result), _progress(result.progress), _glance(result)]
     if result.brand_checks:
         body.append(
             '<h2>Across all profiles</h2><section class="card">'
-            f"{_checklist(result.brand_checks, None)}</section>"
+            f"{_checklist(result.brand_checks, None, level=3)}</section>"
         )
     if result.profiles:
         body.append("<h2>Profiles</h2>")
         body += [_profile_card(p, i) for i, p in enumerate(result.profiles, 1)]
+    body.append(_keywords(result.discoverability, result.competitors))
     if result.notes:
         notes = "".join(f"<li>{_user(n)}</li>" for n in result.notes)
         body.append(f'<h2>Notes</h2><section class="card"><ul>{notes}</ul></section>')
@@ -457,5 +655,6 @@ def render_html(result: AuditResult) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         f"<title>{_e(page_title)}</title>\n<style>\n{_css()}</style>\n</head>\n"
-        f'<body>\n<main class="page">\n{"".join(body)}\n</main>\n</body>\n</html>\n'
+        f'<body>\n<main class="page">\n{"".join(body)}\n</main>\n'
+        f"<script>{_SCRIPT}</script>\n</body>\n</html>\n"
     )

@@ -10,12 +10,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from audit.result import AuditResult, CheckResult, Discoverability, ProfileResult
+from audit.result import (
+    AuditResult,
+    CheckResult,
+    Discoverability,
+    ProfileResult,
+    Progress,
+    Suggestion,
+)
 from reports._common import (
+    answer_sentence,
     band_label,
     band_of,
     cell_text,
-    evidence_compact,
+    evidence_line,
     format_datetime,
     is_http_url,
     keyword_matrix,
@@ -23,9 +31,11 @@ from reports._common import (
     passed,
     profile_status_text,
     score_text,
+    shown_delta,
     skipped_with_profile,
     status_label,
     todo_groups,
+    top_fixes,
     truncate,
     unchecked,
 )
@@ -84,6 +94,48 @@ def _url(url: str | None) -> str:
     return md_escape(url)
 
 
+def code_span(text: str) -> str:
+    """Literal text as a Markdown code span: a fence longer than any backtick run inside,
+    padded when the text starts or ends with a backtick."""
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or longest else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _suggestion_lines(item: Suggestion, indent: str = "  ", *, with_note: bool = True) -> list[str]:
+    """A fix to paste: one line as a code span; a bio of several lines as a fenced block
+    (a code span cannot hold a line break)."""
+    size = f"{item.length}/{item.limit}" if item.limit else f"{item.length}"
+    draft = " (draft: check it against the photo first)" if item.draft else ""
+    head = f"{indent}- {md_escape(item.label)}{draft}, {size} characters:"
+    if "\n" in item.text:
+        longest = max((len(m) for m in re.findall(r"`+", item.text)), default=0)
+        fence = "`" * max(3, longest + 1)
+        body = [f"{indent}  {fence}text", *(f"{indent}  {line}" for line in item.text.split("\n"))]
+        lines = [head, *body, f"{indent}  {fence}"]
+    else:
+        lines = [f"{head} {code_span(item.text)}"]
+    if item.note and with_note:
+        lines.append(f"{indent}  {md_escape(item.note)}")
+    return lines
+
+
+def _suggestion_block(items: Sequence[Suggestion], indent: str = "  ") -> list[str]:
+    """Several suggestions; a note they all share (the drafts' 'check it against the
+    photo') said once, before them."""
+    notes = {i.note for i in items}
+    shared = notes.pop() if len(notes) == 1 and len(items) > 1 else None
+    lines = [f"{indent}- {md_escape(shared)}"] if shared else []
+    for item in items:
+        lines += _suggestion_lines(item, indent, with_note=shared is None)
+    return lines
+
+
+def _evidence_text(check: CheckResult) -> str:
+    return "; ".join(evidence_line(e, 80) for e in check.evidence)
+
+
 def _todo_item(check: CheckResult) -> list[str]:
     lines = [
         f"- [ ] **{md_escape(check.title)}** ({status_label(check.status).lower()}, "
@@ -91,8 +143,9 @@ def _todo_item(check: CheckResult) -> list[str]:
     ]
     if check.fix:
         lines.append(f"  - Fix: {md_escape(check.fix)}")
+    lines += _suggestion_block(check.suggestions)
     if check.evidence:
-        lines.append(f"  - Evidence: {md_escape(evidence_compact(check.evidence, 80))}")
+        lines.append(f"  - Evidence: {md_escape(_evidence_text(check))}")
     return lines
 
 
@@ -191,9 +244,9 @@ def _keywords_section(disc: Discoverability, competitors: Sequence[ProfileResult
             lines.append("| " + " | ".join([name] + [_cell(cell_text(c)) for c in cells]) + " |")
         lines += [
             "",
-            "Each cell lists the fields that carry the keyword, strongest first (the name field "
-            "weighs most in search, then handle, bio, captions and hashtags, alt text, "
-            "location); — means none does.",
+            "Each cell lists the parts of the profile that contain the keyword, the one that "
+            "counts most in search first (the name field, then the handle, bio, captions and "
+            "hashtags, alt text, location); — means none does.",
         ]
     elif not disc.keywords:
         lines += ["", "No target keywords: nothing to match."]
@@ -221,8 +274,75 @@ def _title(result: AuditResult) -> str:
     return f"{head} — {shown}/100 ({label})"
 
 
+def _answer(result: AuditResult) -> list[str]:
+    """The answer first: one sentence, then the top fixes across every profile."""
+    fixes = top_fixes(result)
+    lines = [
+        "",
+        "## What to fix first",
+        "",
+        md_escape(answer_sentence(result, fixes), line_start=True),
+    ]
+    for number, fix in enumerate(fixes, 1):
+        check = fix.check
+        where = ", ".join(md_escape(w) for w in fix.where)
+        lines += ["", f"{number}. **{md_escape(check.title)}** — {where}"]
+        lines.append(f"   - {md_escape(check.message)}")
+        if check.why:
+            lines.append(f"   - Why it matters: {md_escape(check.why)}")
+        if check.fix:
+            lines.append(f"   - What to do: {md_escape(check.fix)}")
+        shown = fix.suggestions[:3]
+        lines += _suggestion_block([item for _, item in shown], indent="   ")
+        more = len(fix.suggestions) - len(shown)
+        if more:
+            lines.append(f"   - {more} more in the profile's section below.")
+    return lines
+
+
+def _progress(progress: Progress | None) -> list[str]:
+    if progress is None:
+        return []
+    when = format_datetime(progress.previous_at)
+    before, after = score_text(progress.score_before), score_text(progress.score_after)
+    lines = ["", "## Since your last audit", ""]
+    if before is not None and after is not None:
+        delta = shown_delta(progress.score_before, progress.score_after)
+        lines.append(f"Score {before} → {after} ({delta}) since the audit of {when}.")
+    else:
+        lines.append(f"Compared with the audit of {when}.")
+    lines.append("")
+    for p in progress.profiles:
+        change = shown_delta(p.before, p.after)
+        lines.append(
+            f"- {md_escape(p.where)}: {score_text(p.before) or '—'} → "
+            f"{score_text(p.after) or '—'}" + (f" ({change})" if change else "")
+        )
+    for title, items in (
+        ("Fixed", progress.fixed),
+        ("Got worse", progress.regressed),
+        ("New problems", progress.new),
+        ("Partly better or worse", progress.partial),
+    ):
+        if items:
+            lines += ["", f"**{title} ({len(items)})**", ""]
+            lines += [
+                f"- {md_escape(i.title)}"
+                + (f": {md_escape(i.detail)}" if i.detail else "")
+                + f" — {md_escape(i.where)}"
+                for i in items
+            ]
+    if not (progress.fixed or progress.regressed or progress.new or progress.partial):
+        lines += ["", "No check changed its verdict."]
+    if len(progress.trend) >= 2:
+        scores = " → ".join(score_text(t.score) or "—" for t in progress.trend)
+        lines += ["", f"Score over {len(progress.trend)} audits, oldest first: {scores}."]
+    return lines
+
+
 def render_markdown(result: AuditResult) -> str:
-    """The checklist: summary, brand-wide checks, then one section per profile."""
+    """The checklist: score, the answer first (what to fix, ready to paste), progress since
+    the last audit, summary, brand-wide checks, one section per profile, keyword details."""
     lines = [_title(result), ""]
     when = format_datetime(result.generated_at)
     lines.append(f"Generated {when} by findable {md_escape(result.tool_version)}.")
@@ -230,17 +350,14 @@ def render_markdown(result: AuditResult) -> str:
         kind = "proposed keywords" if result.keywords_proposed else "target keywords"
         lines.append(f"Audited for {kind}: {', '.join(md_escape(k) for k in result.keywords)}.")
 
+    lines += _answer(result)
+    lines += _progress(result.progress)
+
     lines += ["", "## Summary", ""]
     if result.profiles:
         lines += [f"- {_profile_heading(p)}" for p in result.profiles]
     else:
         lines.append("- No profiles were audited.")
-
-    if result.discoverability is not None:
-        lines += _keywords_section(result.discoverability, result.competitors)
-    elif result.competitors:
-        lines += ["", "## Competitors", ""]
-        lines += [f"- {_profile_heading(p)}" for p in result.competitors]
 
     if result.brand_checks:
         lines += ["", "## Across all profiles"]
@@ -250,6 +367,12 @@ def render_markdown(result: AuditResult) -> str:
         lines += ["", "## Profiles"]
         for profile in result.profiles:
             lines += _profile_section(profile)
+
+    if result.discoverability is not None:
+        lines += _keywords_section(result.discoverability, result.competitors)
+    elif result.competitors:
+        lines += ["", "## Competitors", ""]
+        lines += [f"- {_profile_heading(p)}" for p in result.competitors]
 
     if result.notes:
         lines += ["", "## Notes", ""]

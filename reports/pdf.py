@@ -25,10 +25,8 @@ def render_pdf(result: AuditResult) -> bytes:
             page = browser.new_page()
             page.route("**/*", lambda route: route.abort())
             page.set_content(html, wait_until="load")
-            return page.pdf(
-                format="A4",
-                print_background=True,
-                margin={"top": "14mm", "bottom": "14mm", "left": "12mm", "right": "12mm"},
-            )
+            # On paper nothing can be unfolded: every folded list (passed checks) is printed.
+            page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+            return page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
         finally:
             browser.close()

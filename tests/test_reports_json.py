@@ -62,7 +62,7 @@ def test_discoverability_and_competitors_round_trip() -> None:
     text = render_json(result)
     assert AuditResult.model_validate_json(text) == result
     data = json.loads(text)
-    assert data["schema_version"] == "1.1"
+    assert data["schema_version"] == "1.2"
     assert data["discoverability"]["proposed"] is True
     assert data["discoverability"]["cells"][0]["fields"] == ["name", "bio"]
     assert data["competitors"][0]["handle"] == "rivalbakery"

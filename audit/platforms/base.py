@@ -10,6 +10,8 @@ A platform module exposes one `SPEC: PlatformSpec`:
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -159,15 +161,22 @@ def clean_str(value: Any) -> str | None:
     return value or None
 
 
+_DIGITS = re.compile(r"[0-9]{1,18}")
+
+
 def int_or_none(value: Any) -> int | None:
-    """An int, or a string of digits as an int; None otherwise (bools are not counts)."""
+    """A count or a size as an int: an int, a finite float (truncated), or a string of ASCII
+    digits; None for anything else. Never raises, whatever an input holds: bools are not
+    counts, negatives are not counts or sizes, NaN and infinities are not numbers (JSON's
+    `Infinity` parses), nor are 5,000-digit strings (int() refuses them) or '²' (isdigit)."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return None
+    if isinstance(value, float):
+        value = int(value) if math.isfinite(value) else None
+    elif isinstance(value, str):
+        text = value.strip()
+        value = int(text) if _DIGITS.fullmatch(text) else None
+    return value if isinstance(value, int) and value >= 0 else None
 
 
 @dataclass

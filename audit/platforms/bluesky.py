@@ -35,7 +35,15 @@ from audit.model import (
     Profile,
     ProfileRef,
 )
-from audit.platforms.base import CapturePlan, ExtractContext, PlatformSpec, Step, dig, input_doc
+from audit.platforms.base import (
+    CapturePlan,
+    ExtractContext,
+    PlatformSpec,
+    Step,
+    dig,
+    input_doc,
+    int_or_none,
+)
 from audit.platforms.generic import json_ld, meta_tags, soup_of
 from audit.platforms.urls import host_matches, path_segments, validate_handle
 from audit.text import extract_hashtags
@@ -127,16 +135,6 @@ def _str(value: Any) -> str | None:
         return None
     value = _BIDI.sub("", value).strip()
     return value or None
-
-
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if value >= 0 else None
-    if isinstance(value, float) and value >= 0:
-        return int(value)
-    return None
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -836,9 +834,9 @@ def _api_profile(draft: _Draft, chosen: tuple[Document, dict[str, Any], str]) ->
         Avatar(url=avatar) if avatar else Avatar(url=None, is_default=True),
         f"{at}avatar" if avatar else f"{at}avatar (absent: default avatar)",
     )
-    draft.put("followers", _int(obj.get("followersCount")), f"{at}followersCount")
-    draft.put("following", _int(obj.get("followsCount")), f"{at}followsCount")
-    draft.put("posts_count", _int(obj.get("postsCount")), f"{at}postsCount")
+    draft.put("followers", int_or_none(obj.get("followersCount")), f"{at}followersCount")
+    draft.put("following", int_or_none(obj.get("followsCount")), f"{at}followsCount")
+    draft.put("posts_count", int_or_none(obj.get("postsCount")), f"{at}postsCount")
     status = _str(dig(obj, "verification", "verifiedStatus"))
     trusted = _str(dig(obj, "verification", "trustedVerifierStatus"))
     if status or trusted:

@@ -45,6 +45,7 @@ from audit.platforms.base import (
     clean_str,
     dig,
     input_doc,
+    int_or_none,
 )
 from audit.platforms.generic import json_ld, meta_tags, soup_of
 from audit.platforms.urls import host_matches, path_segments, validate_handle
@@ -150,16 +151,6 @@ def capture_plan(ref: ProfileRef) -> CapturePlan:
 
 
 # --------------------------------------------------------------------------- small readers
-
-
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int) and value >= 0:
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return None
 
 
 def _float(value: Any) -> float | None:
@@ -391,7 +382,7 @@ def _graph_failure(data: dict[str, Any]) -> tuple[Outcome, str] | None:
     error = data.get("error")
     if not isinstance(error, dict):
         return None
-    code = _int(error.get("code"))
+    code = int_or_none(error.get("code"))
     message = clean_str(error.get("message")) or "no message"
     said = f"the Graph API answered code {code}: {message}"
     if code in _GRAPH_ERRORS:
@@ -550,9 +541,9 @@ def _graph_profile(draft: _Draft, chosen: tuple[Document, dict[str, Any], str]) 
             Contact(email=emails[0] if emails else None, phone=phone),
             where + "phone/emails",
         )
-    followers = _int(node.get("followers_count"))
+    followers = int_or_none(node.get("followers_count"))
     draft.put("followers", followers, where + "followers_count")
-    draft.put("likes", _int(node.get("fan_count")), where + "fan_count")
+    draft.put("likes", int_or_none(node.get("fan_count")), where + "fan_count")
     status = clean_str(node.get("verification_status"))
     if node.get("is_verified") is True or status in ("blue_verified", "gray_verified"):
         draft.put("is_verified", True, where + "verification_status")
@@ -563,8 +554,8 @@ def _graph_avatar(pic: dict[str, Any]) -> Avatar:
     url = clean_str(pic.get("url"))
     return Avatar(
         url=url,
-        width=_int(pic.get("width")),
-        height=_int(pic.get("height")),
+        width=int_or_none(pic.get("width")),
+        height=int_or_none(pic.get("height")),
         is_default=pic.get("is_silhouette") is True or _is_default_avatar(url),
     )
 
@@ -595,8 +586,8 @@ def _graph_media(attachment: dict[str, Any]) -> list[Media]:
             Media(
                 kind="video",
                 url=url,
-                width=_int(image.get("width")),
-                height=_int(image.get("height")),
+                width=int_or_none(image.get("width")),
+                height=int_or_none(image.get("height")),
             )
         ]
     if kind in _PHOTO_TYPES or media_type in ("photo", "album"):
@@ -607,8 +598,8 @@ def _graph_media(attachment: dict[str, Any]) -> list[Media]:
                 url=url,
                 alt_text=alt,
                 alt_source=classify_alt(alt),
-                width=_int(image.get("width")),
-                height=_int(image.get("height")),
+                width=int_or_none(image.get("width")),
+                height=int_or_none(image.get("height")),
             )
         ]
     return []
@@ -788,7 +779,7 @@ def _html_profile(draft: _Draft, doc: Document, soup: BeautifulSoup, meta: dict[
             if isinstance(stat, dict) and "FollowAction" in str(stat.get("interactionType")):
                 draft.put(
                     "followers",
-                    _int(stat.get("userInteractionCount")),
+                    int_or_none(stat.get("userInteractionCount")),
                     f"{label}: JSON-LD interactionStatistic FollowAction",
                 )
     img, texts = _header_texts(soup)
@@ -880,8 +871,8 @@ def _card_place(h3: Tag | None) -> Place | None:
 
 def _img_media(img: Tag) -> Media:
     alt = _attr(img, "alt")
-    width = _int(_attr(img, "width"))
-    height = _int(_attr(img, "height"))
+    width = int_or_none(_attr(img, "width"))
+    height = int_or_none(_attr(img, "height"))
     return Media(
         kind="image",
         url=_attr(img, "src"),
@@ -933,8 +924,8 @@ def _card_posts(
             if resolved:
                 published, approx = resolved
         owner = clean_str(str(ft.get("content_owner_id_new") or ft.get("page_id") or ""))
-        shared = bool(_int(dig(info, "dm", "isShare"))) or bool(
-            _int(dig(info, "dm", "originalPostOwnerID"))
+        shared = bool(int_or_none(dig(info, "dm", "isShare"))) or bool(
+            int_or_none(dig(info, "dm", "originalPostOwnerID"))
         )
         h3 = article.find("h3")
         media: list[Media] = []

@@ -43,6 +43,7 @@ from audit.platforms.base import (
     clean_str,
     dig,
     first,
+    int_or_none,
     profile_from_values,
 )
 from audit.platforms.generic import embedded_json, json_ld, meta_tags, soup_of
@@ -349,7 +350,7 @@ def _read_web_user(doc: Document, user: dict[str, Any], base: str) -> _Found:
         ("posts_count", (("edge_owner_to_timeline_media", "count"), ("media", "count"))),
     ):
         for path in paths:
-            value = _int(dig(user, *path))
+            value = int_or_none(dig(user, *path))
             if value is not None:
                 f.put(name, value, p(".".join(path)))
                 break
@@ -406,8 +407,8 @@ def _web_node_media(node: Any) -> Media | None:
         url=clean_str(url),
         alt_text=alt,
         alt_source=classify_alt(alt),
-        width=_int(dig(node, "dimensions", "width")),
-        height=_int(dig(node, "dimensions", "height")),
+        width=int_or_none(dig(node, "dimensions", "width")),
+        height=int_or_none(dig(node, "dimensions", "height")),
     )
 
 
@@ -471,7 +472,9 @@ def _read_app_user(doc: Document, user: dict[str, Any], base: str) -> _Found:
             f.fields[name] = (user[name], p(name))
     hd = user.get("hd_profile_pic_url_info")
     if isinstance(hd, dict) and clean_str(hd.get("url")):
-        avatar = _avatar(clean_str(hd["url"]), _int(hd.get("width")), _int(hd.get("height")))
+        avatar = _avatar(
+            clean_str(hd["url"]), int_or_none(hd.get("width")), int_or_none(hd.get("height"))
+        )
         f.put("avatar", avatar, p("hd_profile_pic_url_info"))
     else:
         f.put("avatar", _avatar(clean_str(user.get("profile_pic_url"))), p("profile_pic_url"))
@@ -482,7 +485,7 @@ def _read_app_user(doc: Document, user: dict[str, Any], base: str) -> _Found:
         ("following", "following_count"),
         ("posts_count", "media_count"),
     ):
-        f.put(name, _int(user.get(key)), p(key))
+        f.put(name, int_or_none(user.get(key)), p(key))
     return f
 
 
@@ -502,7 +505,7 @@ def _read_graph_user(doc: Document, user: dict[str, Any], base: str) -> _Found:
         ("following", "follows_count"),
         ("posts_count", "media_count"),
     ):
-        f.put(name, _int(user.get(key)), p(key))
+        f.put(name, int_or_none(user.get(key)), p(key))
     items = dig(user, "media", "data")
     if isinstance(items, list):
         _graph_posts(f, items, p("media.data"))
@@ -669,8 +672,8 @@ def _app_media(item: dict[str, Any]) -> Media:
         url=clean_str(dig(best, "url")),
         alt_text=alt,
         alt_source=classify_alt(alt),
-        width=_int(first(item.get("original_width"), dig(best, "width"))),
-        height=_int(first(item.get("original_height"), dig(best, "height"))),
+        width=int_or_none(first(item.get("original_width"), dig(best, "width"))),
+        height=int_or_none(first(item.get("original_height"), dig(best, "height"))),
     )
 
 
@@ -751,7 +754,7 @@ def _read_json_ld(doc: Document, items: list[dict[str, Any]]) -> _Found:
         if website and "instagram.com" not in website:
             f.put("links", [Link(url=website)], p("url"))
         count = dig(item, "mainEntityofPage", "interactionStatistic", "userInteractionCount")
-        f.put("followers", _int(count), p("mainEntityofPage.interactionStatistic"))
+        f.put("followers", int_or_none(count), p("mainEntityofPage.interactionStatistic"))
     return f
 
 
@@ -1010,18 +1013,6 @@ def _meta_path(key: str) -> str:
         return "title"
     attr = "property" if key.startswith(("og:", "al:")) else "name"
     return f"meta[{attr}={key}]"
-
-
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return None
 
 
 def _coord(value: Any) -> float | None:

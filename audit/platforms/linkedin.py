@@ -49,6 +49,7 @@ from audit.platforms.base import (
     clean_str,
     dig,
     input_doc,
+    int_or_none,
 )
 from audit.platforms.generic import json_ld, meta_tags, soup_of
 from audit.platforms.urls import segment_matcher, validate_handle
@@ -106,14 +107,6 @@ def capture_plan(ref: ProfileRef) -> CapturePlan:
 
 
 # --------------------------------------------------------------------------- small readers
-
-
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int) and value >= 0:
-        return value
-    return None
 
 
 def _list(value: Any) -> list[Any]:
@@ -402,9 +395,9 @@ def _vector_url(image: Any) -> tuple[str | None, int | None]:
     arts = [a for a in _list(image.get("artifacts")) if isinstance(a, dict)]
     if not root or not arts:
         return None, None
-    best = max(arts, key=lambda a: _int(a.get("width")) or 0)
+    best = max(arts, key=lambda a: int_or_none(a.get("width")) or 0)
     seg = clean_str(best.get("fileIdentifyingUrlPathSegment"))
-    return (root + seg if seg else None), _int(best.get("width"))
+    return (root + seg if seg else None), int_or_none(best.get("width"))
 
 
 def _voyager_company(draft: _Draft, r: _Reading, slug: str) -> None:
@@ -439,7 +432,7 @@ def _voyager_company(draft: _Draft, r: _Reading, slug: str) -> None:
                 draft.put("category", name, f"{at}.{key} -> {urn}")
         for key in ("*followingState", "*followingInfo"):
             state = _resolve(r, company.get(key))
-            count = _int(state.get("followerCount"))
+            count = int_or_none(state.get("followerCount"))
             draft.put(
                 "followers",
                 (count, True) if count is not None else None,
@@ -708,8 +701,8 @@ def _app_media(card: Tag) -> list[Media]:
                 url=_attr(img, "src"),
                 alt_text=alt,
                 alt_source=source,
-                width=_int(int(_attr(img, "width") or 0) or None),
-                height=_int(int(_attr(img, "height") or 0) or None),
+                width=int_or_none(_attr(img, "width")) or None,
+                height=int_or_none(_attr(img, "height")) or None,
             )
         )
     if card.select_one(".update-components-linkedin-video, video"):

@@ -47,6 +47,7 @@ from audit.platforms.base import (
     dig,
     first,
     input_doc,
+    int_or_none,
 )
 from audit.platforms.generic import meta_tags, soup_of
 from audit.platforms.urls import path_segments
@@ -481,9 +482,9 @@ def _account_profile(acc: _Account, profile: Profile) -> None:
 
     if not actor:
         profile.counts = Counts(
-            followers=_int(data.get("followers_count")),
-            following=_int(data.get("following_count")),
-            posts=_int(data.get("statuses_count")),
+            followers=int_or_none(data.get("followers_count")),
+            following=int_or_none(data.get("following_count")),
+            posts=int_or_none(data.get("statuses_count")),
         )
         src("counts", "followers_count/following_count/statuses_count")
     locked = data.get("manuallyApprovesFollowers") if actor else data.get("locked")
@@ -557,13 +558,6 @@ def _read_fields(acc: _Account, profile: Profile, label: str, prefix: str) -> No
         profile.contact = Contact(email=email, phone=phone)
 
 
-def _int(value: Any) -> int | None:
-    try:
-        return int(value) if value is not None and not isinstance(value, bool) else None
-    except (TypeError, ValueError):
-        return None
-
-
 # --- statuses -> posts -----------------------------------------------------------------
 
 _MEDIA_KINDS: dict[str, MediaKind] = {"image": "image", "gifv": "video", "video": "video"}
@@ -577,8 +571,8 @@ def _media(att: dict[str, Any]) -> Media:
         url=first(att.get("url"), att.get("remote_url"), att.get("preview_url")),
         alt_text=alt,
         alt_source=classify_alt(alt),
-        width=_int(dig(att, "meta", "original", "width")),
-        height=_int(dig(att, "meta", "original", "height")),
+        width=int_or_none(dig(att, "meta", "original", "width")),
+        height=int_or_none(dig(att, "meta", "original", "height")),
     )
 
 

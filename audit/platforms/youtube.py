@@ -53,10 +53,12 @@ from audit.platforms.base import (
     ExtractContext,
     PlatformSpec,
     Step,
+    clean_str,
     dig,
     first,
     input_doc,
     input_kind,
+    int_or_none,
     walk,
 )
 from audit.platforms.generic import embedded_json, meta_tags, soup_of
@@ -216,7 +218,7 @@ def _largest(images: Any) -> dict[str, Any] | None:
     good = [i for i in images if isinstance(i, dict) and isinstance(i.get("url"), str)]
     if not good:
         return None
-    return max(good, key=lambda i: (i.get("width") or 0, good.index(i)))
+    return max(good, key=lambda i: (int_or_none(i.get("width")) or 0, good.index(i)))
 
 
 def _handle_from_url(url: str | None) -> str | None:
@@ -239,7 +241,7 @@ def _thumb_of(images: Any) -> tuple[str | None, int | None, int | None]:
     big = _largest(images)
     if not big:
         return None, None, None
-    return str(big["url"]), big.get("width"), big.get("height")
+    return str(big["url"]), int_or_none(big.get("width")), int_or_none(big.get("height"))
 
 
 # --------------------------------------------------------------------------- accumulation
@@ -972,13 +974,13 @@ def _handle(acc: _Acc, ref: ProfileRef | None) -> tuple[str, str | None]:
 
 
 def _avatar(value: Any) -> Avatar | None:
-    if not isinstance(value, dict) or not value.get("url"):
+    url = clean_str(value.get("url")) if isinstance(value, dict) else None
+    if url is None:
         return None
-    url = str(value["url"])
     return Avatar(
         url=url,
-        width=value.get("width"),
-        height=value.get("height"),
+        width=int_or_none(value.get("width")),
+        height=int_or_none(value.get("height")),
         is_default="default-user" in url or "/a/default" in url,
     )
 

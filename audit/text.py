@@ -13,8 +13,9 @@ _HASHTAG = re.compile(r"(?<![\w&/])[#＃]([^\W_][\w·]*)", re.UNICODE)
 
 
 def extract_hashtags(text: str | None) -> list[str]:
-    """Hashtags as written (without '#'), in order, first occurrence only (case-insensitive)."""
-    if not text:
+    """Hashtags as written (without '#'), in order, first occurrence only (case-insensitive).
+    Like every helper here, anything but a string (an input's wrong-typed value) is no text."""
+    if not isinstance(text, str) or not text:
         return []
     seen: set[str] = set()
     out: list[str] = []
@@ -37,6 +38,8 @@ def fix_mojibake(text: str | None) -> str | None:
 
     Only applied when the result decodes cleanly as UTF-8, so correct text is left alone.
     """
+    if not isinstance(text, str):
+        return None
     if not text or not _MOJIBAKE_HINT.search(text):
         return text
     try:
@@ -48,7 +51,7 @@ def fix_mojibake(text: str | None) -> str | None:
 
 def normalize_space(text: str | None) -> str | None:
     """Collapse runs of spaces/tabs, keep line breaks, strip; None stays None, '' -> None."""
-    if text is None:
+    if not isinstance(text, str):
         return None
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines()]
     joined = "\n".join(lines).strip()

@@ -37,7 +37,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from tests.fuzzing import Mutant, mutants, run_mutant, seeds
 
 # the warning of a document or export part a reader raised on (audit/pipeline.py, exports.py)
-_SKIPPED = re.compile(r"skipped, it could not be read \((\w+(?: in [\w.]+)?)")
+_SKIPPED = re.compile(r"skipped, it could not be read \((\w+(?: in [\w.<>]+)?)")
 
 
 class Hang(Exception):

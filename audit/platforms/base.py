@@ -153,6 +153,17 @@ def capture_info(docs: Sequence[Document], ctx: ExtractContext, url: str | None)
     )
 
 
+def as_dict(value: Any) -> dict[str, Any]:
+    """An object as a dict; anything else (a string, a list, a number) as an empty one, so
+    `.get` on an input's value never raises."""
+    return value if isinstance(value, dict) else {}
+
+
+def as_list(value: Any) -> list[Any]:
+    """An array as a list; anything else as no items (a string is not a list of letters)."""
+    return value if isinstance(value, list) else []
+
+
 def clean_str(value: Any) -> str | None:
     """A string stripped of surrounding space, or None for anything else or a blank."""
     if not isinstance(value, str):
@@ -177,6 +188,17 @@ def int_or_none(value: Any) -> int | None:
         text = value.strip()
         value = int(text) if _DIGITS.fullmatch(text) else None
     return value if isinstance(value, int) and value >= 0 else None
+
+
+def scaled_count(number: str, scale: float) -> int | None:
+    """An abbreviated count as a page shows it ('1.38' with 'M' -> 1,380,000): `number` read
+    as a decimal (a comma as the decimal mark), times `scale`; None when it is no finite
+    number (a damaged page's 400 digits make inf, which round() and int() refuse)."""
+    try:
+        value = float(number.replace(",", ".")) * scale
+    except ValueError:
+        return None
+    return round(value) if math.isfinite(value) and value >= 0 else None
 
 
 @dataclass

@@ -40,9 +40,12 @@ from audit.platforms.base import (
     ExtractContext,
     PlatformSpec,
     Step,
+    as_dict,
+    as_list,
     dig,
     input_doc,
     int_or_none,
+    scaled_count,
 )
 from audit.platforms.generic import json_ld, meta_tags, soup_of
 from audit.platforms.urls import host_matches, path_segments, validate_handle
@@ -135,14 +138,6 @@ def _str(value: Any) -> str | None:
         return None
     value = _BIDI.sub("", value).strip()
     return value or None
-
-
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
 
 
 def _key(value: str | None) -> str | None:
@@ -305,7 +300,7 @@ def _profile_views(doc: Document) -> Iterator[tuple[dict[str, Any], str]]:
         return
     if _str(data.get("did")) and "handle" in data:
         yield data, ""
-    for i, item in enumerate(_list(data.get("profiles"))):
+    for i, item in enumerate(as_list(data.get("profiles"))):
         if isinstance(item, dict) and _str(item.get("did")):
             yield item, f"profiles[{i}]."
 
@@ -343,14 +338,14 @@ def _loose_posts(doc: Document) -> Iterator[tuple[dict[str, Any], str]]:
             if isinstance(post, dict) and _str(post.get("uri")):
                 yield post, f"{path}.post"
             stack.append((node.get("parent"), f"{path}.parent"))
-            for i, reply in enumerate(_list(node.get("replies"))):
+            for i, reply in enumerate(as_list(node.get("replies"))):
                 stack.append((reply, f"{path}.replies[{i}]"))
 
 
 def _feed_owner(doc: Document, items: Sequence[dict[str, Any]]) -> tuple[str | None, str | None]:
     """Whose author feed a body is: who reposted into it, else the `actor` it was asked for."""
     for item in items:
-        by = _dict(dig(item, "reason", "by"))
+        by = as_dict(dig(item, "reason", "by"))
         if by.get("did") or by.get("handle"):
             return _str(by.get("did")), _str(by.get("handle"))
     actor = _actor_param(doc)
@@ -362,7 +357,7 @@ def _feed_owner(doc: Document, items: Sequence[dict[str, Any]]) -> tuple[str | N
 def _limit(doc: Document) -> int:
     """The page size asked for (the lexicon's default is 50): a full page means more exist."""
     values = parse_qs(urlsplit(doc.url or "").query).get("limit") or ["50"]
-    return int(values[0]) if values[0].isdigit() else 50
+    return int_or_none(values[0]) or 50
 
 
 def _actor_param(doc: Document) -> str | None:
@@ -383,7 +378,7 @@ def _media_of_view(embed: Any) -> list[Media]:
         return _media_of_view(embed.get("media"))
     if kind.startswith("app.bsky.embed.images") or (not kind and "images" in embed):
         out = []
-        for img in _list(embed.get("images")):
+        for img in as_list(embed.get("images")):
             if isinstance(img, dict):
                 alt = _str(img.get("alt"))
                 out.append(
@@ -415,7 +410,7 @@ def _media_of_record(embed: Any) -> list[Media]:
         return _media_of_record(embed.get("media"))
     if kind == "app.bsky.embed.images":
         out = []
-        for img in _list(embed.get("images")):
+        for img in as_list(embed.get("images")):
             if isinstance(img, dict):
                 alt = _str(img.get("alt"))
                 out.append(
@@ -442,8 +437,8 @@ def _merge_tags(*groups: Iterable[str]) -> list[str]:
 
 def _facet_tags(record: dict[str, Any]) -> list[str]:
     tags = []
-    for facet in _list(record.get("facets")):
-        for feature in _list(dig(facet, "features")):
+    for facet in as_list(record.get("facets")):
+        for feature in as_list(dig(facet, "features")):
             if isinstance(feature, dict) and feature.get("$type") == "app.bsky.richtext.facet#tag":
                 tag = _str(feature.get("tag"))
                 if tag:
@@ -456,8 +451,8 @@ def _post_from_view(view: dict[str, Any], *, is_repost: bool, captured_at: datet
     rkey = _rkey(uri)
     if not rkey:
         return None
-    record = _dict(view.get("record"))
-    author = _dict(view.get("author"))
+    record = as_dict(view.get("record"))
+    author = as_dict(view.get("author"))
     text = record.get("text") if isinstance(record.get("text"), str) else None
     created = parse_iso(record.get("createdAt"))
     approx = False
@@ -477,7 +472,7 @@ def _post_from_view(view: dict[str, Any], *, is_repost: bool, captured_at: datet
         hashtags=_merge_tags(_facet_tags(record), extract_hashtags(text)),
         media=media,
         is_repost=is_repost,
-        lang=next((x for x in _list(record.get("langs")) if isinstance(x, str)), None),
+        lang=next((x for x in as_list(record.get("langs")) if isinstance(x, str)), None),
     )
 
 
@@ -573,13 +568,9 @@ def _dom_number(text: str | None) -> int | None:
         return None
     digits, suffix = m.group(1).strip(), (m.group(2) or "").lower()
     if suffix:
-        try:
-            value = float(digits.replace(",", "."))
-        except ValueError:
-            return None
-        return round(value * (1000 if suffix == "k" else 1_000_000))
+        return scaled_count(digits, 1000 if suffix == "k" else 1_000_000)
     cleaned = re.sub(r"[,.\u00a0\u202f ]", "", digits)
-    return int(cleaned) if cleaned.isdigit() else None
+    return int_or_none(cleaned)
 
 
 def _text_of(tag: Tag | None) -> str | None:
@@ -777,7 +768,7 @@ def _identify(r: _Reading, chosen: Any, ref: ProfileRef | None, draft: _Draft) -
         else:
             ident.learn(None, ref.handle)
     for doc, item, path in r.feeds:
-        by = _dict(dig(item, "reason", "by"))
+        by = as_dict(dig(item, "reason", "by"))
         did, handle = _str(by.get("did")), _str(by.get("handle"))
         if (did or handle) and (not ident.known() or ident.is_(did, handle)):
             ident.learn(did, handle)
@@ -1016,8 +1007,8 @@ def _api_posts(
         if id(doc) in foreign:
             continue
         view = item["post"]
-        reason = _dict(item.get("reason"))
-        by = _dict(reason.get("by")) or None
+        reason = as_dict(item.get("reason"))
+        by = as_dict(reason.get("by")) or None
         if by is not None and not ident.is_(_str(by.get("did")), _str(by.get("handle"))):
             continue  # another account's feed in the same capture
         author = _author_of(view)
@@ -1079,7 +1070,7 @@ def _labels(chosen: tuple[Document, dict[str, Any], str] | None) -> list[str]:
     if chosen is None:
         return []
     out = []
-    for label in _list(chosen[1].get("labels")):
+    for label in as_list(chosen[1].get("labels")):
         value = _str(label.get("val")) if isinstance(label, dict) else None
         if value:
             out.append(value)

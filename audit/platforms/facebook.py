@@ -42,10 +42,13 @@ from audit.platforms.base import (
     ExtractContext,
     PlatformSpec,
     Step,
+    as_dict,
+    as_list,
     clean_str,
     dig,
     input_doc,
     int_or_none,
+    scaled_count,
 )
 from audit.platforms.generic import json_ld, meta_tags, soup_of
 from audit.platforms.urls import host_matches, path_segments, validate_handle
@@ -167,10 +170,6 @@ def _utc(when: datetime | None) -> datetime | None:
     return when.astimezone(timezone.utc) if when is not None else None
 
 
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
 def _attr(tag: Any, name: str) -> str | None:
     if not isinstance(tag, Tag):
         return None
@@ -191,14 +190,13 @@ def _count(text: str, what: str) -> int | None:
         raw = m.group("n").replace("\u00a0", "").replace(" ", "")
         suffix = (m.group("suffix") or "").lower()
         if suffix:
-            try:
-                value = float(raw.replace(",", "."))
-            except ValueError:
+            value = scaled_count(raw, 1000 if suffix == "k" else 1_000_000)
+            if value is None:
                 continue
-            return int(value * (1000 if suffix == "k" else 1_000_000))
-        digits = raw.replace(",", "").replace(".", "")
-        if digits.isdigit():
-            return int(digits)
+            return value
+        count = int_or_none(raw.replace(",", "").replace(".", ""))
+        if count is not None:
+            return count
     return None
 
 
@@ -412,7 +410,7 @@ def _pager_html(text: str) -> list[str]:
     except ValueError:
         return []
     actions = dig(data, "payload", "actions", default=[])
-    return [a["html"] for a in _list(actions) if isinstance(a, dict) and clean_str(a.get("html"))]
+    return [a["html"] for a in as_list(actions) if isinstance(a, dict) and clean_str(a.get("html"))]
 
 
 _HIDDEN_CODE = re.compile(r"<code\b[^>]*>\s*<!--(.*?)-->\s*</code>", re.S)
@@ -533,7 +531,7 @@ def _graph_profile(draft: _Draft, chosen: tuple[Document, dict[str, Any], str]) 
     pic = dig(node, "picture", "data")
     if isinstance(pic, dict) and (clean_str(pic.get("url")) or pic.get("is_silhouette")):
         draft.put("avatar", _graph_avatar(pic), where + "picture.data")
-    emails = [e for e in _list(node.get("emails")) if clean_str(e)]
+    emails = [e for e in as_list(node.get("emails")) if clean_str(e)]
     phone = clean_str(node.get("phone"))
     if emails or phone:
         draft.put(
@@ -563,7 +561,7 @@ def _graph_avatar(pic: dict[str, Any]) -> Avatar:
 def _all_posts(r: _Reading) -> Iterator[tuple[Document, dict[str, Any], str]]:
     yield from r.posts
     for doc in r.feeds:
-        for i, item in enumerate(_list(doc.data.get("data"))):
+        for i, item in enumerate(as_list(doc.data.get("data"))):
             if _is_post_node(item):
                 yield doc, item, f"data[{i}]."
 
@@ -574,12 +572,12 @@ _PHOTO_TYPES = ("photo", "cover_photo", "profile_media", "image_share")
 def _graph_media(attachment: dict[str, Any]) -> list[Media]:
     """Photos and videos the post carries; a link card (`share`) previews another site and
     is not the Page's own image. Albums list their photos in `subattachments`."""
-    subs = _list(dig(attachment, "subattachments", "data"))
+    subs = as_list(dig(attachment, "subattachments", "data"))
     if subs:
         return [m for sub in subs if isinstance(sub, dict) for m in _graph_media(sub)]
     kind = (clean_str(attachment.get("type")) or "").lower()
     media_type = (clean_str(attachment.get("media_type")) or "").lower()
-    image = dig(attachment, "media", "image") or {}
+    image = as_dict(dig(attachment, "media", "image"))
     url = clean_str(image.get("src"))
     if kind.startswith("video") or media_type == "video":
         return [
@@ -625,7 +623,7 @@ def _graph_post(doc: Document, node: dict[str, Any], path: str, page_id: str | N
     message = clean_str(node.get("message"))
     media = [
         m
-        for a in _list(dig(node, "attachments", "data"))
+        for a in as_list(dig(node, "attachments", "data"))
         if isinstance(a, dict)
         for m in _graph_media(a)
     ]
@@ -775,7 +773,7 @@ def _html_profile(draft: _Draft, doc: Document, soup: BeautifulSoup, meta: dict[
             draft.put(
                 "page_id", clean_str(str(org.get("identifier") or "")), f"{name_where}.identifier"
             )
-        for stat in _list(item.get("interactionStatistic")):
+        for stat in as_list(item.get("interactionStatistic")):
             if isinstance(stat, dict) and "FollowAction" in str(stat.get("interactionType")):
                 draft.put(
                     "followers",
@@ -1084,7 +1082,7 @@ def _page_identity(r: _Reading, ref: ProfileRef | None, draft: _Draft) -> str | 
         pid = str(node.get("id"))
         if "_" in pid:
             owners.append(pid.split("_")[0])
-        for att in _list(dig(node, "attachments", "data")):
+        for att in as_list(dig(node, "attachments", "data")):
             if (clean_str(dig(att, "type")) or "") in ("share",):
                 continue
             found = _handle_from_url(

@@ -45,6 +45,7 @@ from audit.platforms.base import (
     first,
     int_or_none,
     profile_from_values,
+    scaled_count,
 )
 from audit.platforms.generic import embedded_json, json_ld, meta_tags, soup_of
 from audit.platforms.urls import segment_matcher, validate_handle
@@ -1175,7 +1176,7 @@ def _count_value(num: str, suffix: str | None) -> int | None:
     digits = re.sub(r"[\u00a0\u202f ]", "", num)
     if not suffix:
         plain = re.sub(r"[.,]", "", digits)
-        return int(plain) if plain.isdigit() else None
+        return int_or_none(plain)
     scale = (
         1_000
         if suffix.lower() in _THOUSANDS
@@ -1187,9 +1188,7 @@ def _count_value(num: str, suffix: str | None) -> int | None:
     m = re.fullmatch(r"(\d+(?:[.,]\d{3})*)(?:[.,](\d{1,2}))?", digits)
     if not m:
         return None
-    whole = int(re.sub(r"[.,]", "", m.group(1)))
-    frac = float(f"0.{m.group(2)}") if m.group(2) else 0.0
-    return round((whole + frac) * scale)
+    return scaled_count(f"{re.sub(r'[.,]', '', m.group(1))}.{m.group(2) or 0}", scale)
 
 
 SPEC = PlatformSpec(

@@ -46,10 +46,12 @@ from audit.platforms.base import (
     ExtractContext,
     PlatformSpec,
     Step,
+    as_list,
     clean_str,
     dig,
     input_doc,
     int_or_none,
+    scaled_count,
 )
 from audit.platforms.generic import json_ld, meta_tags, soup_of
 from audit.platforms.urls import segment_matcher, validate_handle
@@ -109,10 +111,6 @@ def capture_plan(ref: ProfileRef) -> CapturePlan:
 # --------------------------------------------------------------------------- small readers
 
 
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
 def _attr(tag: Any, name: str) -> str | None:
     if not isinstance(tag, Tag):
         return None
@@ -156,12 +154,11 @@ def _followers(text: str | None) -> tuple[int, bool] | None:
         return None
     raw, suffix = m.group(1).replace("\u00a0", ""), (m.group(2) or "").lower()
     if suffix:
-        try:
-            return int(float(raw.replace(",", ".")) * (1000 if suffix == "k" else 1_000_000)), False
-        except ValueError:
-            return None
+        value = scaled_count(raw, 1000 if suffix == "k" else 1_000_000)
+        return (value, False) if value is not None else None
     digits = raw.replace(",", "").replace(".", "")
-    return (int(digits), True) if digits.isdigit() else None
+    value = int_or_none(digits)
+    return (value, True) if value is not None else None
 
 
 def _logo(url: str | None, source_width: int | None = None) -> Avatar:
@@ -281,7 +278,7 @@ def _voyager(reading: _Reading, data: Any, where: str) -> None:
     counts) by `entityUrn`."""
     if not isinstance(data, dict):
         return
-    for item in _list(data.get("included")):
+    for item in as_list(data.get("included")):
         if not isinstance(item, dict):
             continue
         urn = clean_str(item.get("entityUrn"))
@@ -392,7 +389,7 @@ def _vector_url(image: Any) -> tuple[str | None, int | None]:
     if not isinstance(image, dict):
         return None, None
     root = clean_str(image.get("rootUrl"))
-    arts = [a for a in _list(image.get("artifacts")) if isinstance(a, dict)]
+    arts = [a for a in as_list(image.get("artifacts")) if isinstance(a, dict)]
     if not root or not arts:
         return None, None
     best = max(arts, key=lambda a: int_or_none(a.get("width")) or 0)
@@ -426,7 +423,7 @@ def _voyager_company(draft: _Draft, r: _Reading, slug: str) -> None:
             )
             draft.put("location", place, f"{at}.headquarter")
         for key in ("*industryV2Taxonomy", "*companyIndustries", "*industry"):
-            for urn in _list(company.get(key)):
+            for urn in as_list(company.get(key)):
                 industry = _resolve(r, urn)
                 name = clean_str(industry.get("name")) or clean_str(industry.get("localizedName"))
                 draft.put("category", name, f"{at}.{key} -> {urn}")

@@ -52,6 +52,7 @@ from audit.platforms.base import (
     first,
     int_or_none,
     profile_from_values,
+    scaled_count,
 )
 from audit.platforms.generic import meta_tags, soup_of
 from audit.platforms.instagram import normalize_handle as _instagram_handle
@@ -754,12 +755,9 @@ def _avatar(url: str | None) -> Avatar | None:
 def _count_value(num: str, suffix: str | None) -> int | None:
     if not suffix:
         digits = re.sub(r"[.,]", "", num)
-        return int(digits) if digits.isdigit() else None
+        return int_or_none(digits)
     scale = {"k": 1_000, "m": 1_000_000, "b": 1_000_000_000}[suffix.lower()]
-    try:
-        return round(float(num.replace(",", ".")) * scale)
-    except ValueError:
-        return None
+    return scaled_count(num, scale)
 
 
 SPEC = PlatformSpec(

@@ -15,7 +15,7 @@ The profile page itself carries no videos since 2023: they come from the item_li
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -45,10 +45,14 @@ from audit.platforms.base import (
     ExtractContext,
     PlatformSpec,
     Step,
+    as_list,
+    clean_str,
     dig,
     first,
     input_doc,
     input_kind,
+    int_or_none,
+    scaled_count,
     walk,
 )
 from audit.platforms.generic import embedded_json, meta_tags, script_json_by_id, soup_of
@@ -274,6 +278,33 @@ def _outcome_signals(page: _Page) -> list[tuple[Outcome, str]]:
 # --------------------------------------------------------------------------- accumulation
 
 
+def _flag(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+def _text_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+# What each accumulated field must be: a value of another type (a damaged or forged page's)
+# is not that field, so it is never stored, whichever reading found it.
+_FIELD_TYPES: dict[str, Callable[[Any], Any]] = {
+    "handle": clean_str,
+    "sec_uid": clean_str,
+    "display_name": _text_or_none,
+    "bio": _text_or_none,
+    "category": clean_str,
+    "link": clean_str,
+    "avatar": lambda v: v if isinstance(v, Avatar) else None,
+    "followers": int_or_none,
+    "following": int_or_none,
+    "video_count": int_or_none,
+    "business": _flag,
+    "private": _flag,
+    "verified": _flag,
+}
+
+
 @dataclass
 class _Acc:
     values: dict[str, Any] = field(default_factory=dict)
@@ -284,7 +315,10 @@ class _Acc:
     json_user: bool = False  # the profile itself was read from TikTok's JSON
 
     def put(self, name: str, value: Any, source: str) -> None:
-        if name in self.values or first(value) is None:
+        if name in self.values:
+            return
+        value = _FIELD_TYPES[name](value)
+        if first(value) is None:
             return
         self.values[name] = value
         self.sources[name] = source
@@ -364,11 +398,13 @@ def _hashtags(item: dict[str, Any], caption: str | None) -> list[str]:
     """`textExtra[].hashtagName` (item and contents[]), `challenges[].title`, then any left
     in the caption; first spelling wins."""
     names: list[str] = []
-    extras = list(item.get("textExtra") or [])
-    for content in item.get("contents") or []:
-        extras.extend(dig(content, "textExtra", default=[]))
+    extras = list(as_list(item.get("textExtra")))
+    for content in as_list(item.get("contents")):
+        extras.extend(as_list(dig(content, "textExtra")))
     names.extend(str(x.get("hashtagName")) for x in extras if isinstance(x, dict))
-    names.extend(str(c.get("title")) for c in item.get("challenges") or [] if isinstance(c, dict))
+    names.extend(
+        str(c.get("title")) for c in as_list(item.get("challenges")) if isinstance(c, dict)
+    )
     names.extend(extract_hashtags(caption))
     out: list[str] = []
     for name in names:
@@ -444,8 +480,9 @@ def _post(item: dict[str, Any], handle: str | None, *, repost: bool) -> Post:
     caption = normalize_space(caption) if isinstance(caption, str) else None
     created = from_timestamp(item.get("createTime"))
     approx = False
-    if created is None and post_id.isdigit():  # the id's high 32 bits: upload time
-        created, approx = from_timestamp(int(post_id) >> 32), True
+    id_number = int_or_none(post_id)
+    if created is None and id_number:  # the id's high 32 bits: upload time
+        created, approx = from_timestamp(id_number >> 32), True
     author = first(dig(item, "author", "uniqueId"), item.get("author"))
     author = author if isinstance(author, str) else None
     owner = author or handle
@@ -493,11 +530,7 @@ def _count(text: str | None) -> int | None:
     if not m:
         return None
     number, suffix = m.group(1).replace(",", ""), (m.group(2) or "").upper()
-    try:
-        value = float(number)
-    except ValueError:
-        return None
-    return round(value * {"": 1, "K": 1e3, "M": 1e6, "B": 1e9}[suffix])
+    return scaled_count(number, {"": 1, "K": 1e3, "M": 1e6, "B": 1e9}[suffix])
 
 
 def _read_dom(page: _Page, acc: _Acc) -> None:

@@ -53,12 +53,15 @@ from audit.platforms.base import (
     ExtractContext,
     PlatformSpec,
     Step,
+    as_dict,
+    as_list,
     clean_str,
     dig,
     first,
     input_doc,
     input_kind,
     int_or_none,
+    scaled_count,
     walk,
 )
 from audit.platforms.generic import embedded_json, meta_tags, soup_of
@@ -164,27 +167,27 @@ def _text(node: Any) -> str | None:
     return None
 
 
-def parse_count(text: str | None) -> int | None:
+def parse_count(text: Any) -> int | None:
     """'1.38M subscribers', '5.04m', '287K videos', '1,639 views', '1,38 Mio.' -> an int.
 
     Abbreviated counts are what channel pages show; the Data API gives exact ones."""
-    if not text:
-        return None
+    if not isinstance(text, str) or not text:
+        return int_or_none(text)
     m = _COUNT.search(text)
     if not m:
         return None
     number, suffix = m.group(1), (m.group(2) or "").lower().rstrip(".")
     number = re.sub(r"[\u00a0\u202f ]", "", number)
     if suffix:
-        value = float(number.replace(",", ".")) if number.count(",") + number.count(".") <= 1 else 0
-        return round(value * _MULTIPLIER[suffix])
-    digits = re.sub(r"[.,]", "", number)
-    return int(digits) if digits.isdigit() else None
+        if number.count(",") + number.count(".") > 1:
+            return 0
+        return scaled_count(number, _MULTIPLIER[suffix])
+    return int_or_none(re.sub(r"[.,]", "", number))
 
 
-def parse_keywords(text: str | None) -> list[str]:
+def parse_keywords(text: Any) -> list[str]:
     """Channel keywords as YouTube stores them: space-separated, phrases in double quotes."""
-    if not text:
+    if not isinstance(text, str) or not text:
         return []
     out: list[str] = []
     for m in re.finditer(r'"([^"]+)"|(\S+)', text):
@@ -194,9 +197,9 @@ def parse_keywords(text: str | None) -> list[str]:
     return out
 
 
-def _unwrap_redirect(url: str | None) -> str | None:
+def _unwrap_redirect(url: Any) -> str | None:
     """YouTube wraps outbound links in /redirect?q=<target>; the target is what matters."""
-    if not url:
+    if not isinstance(url, str) or not url:
         return None
     parts = urlsplit(url)
     if parts.path.endswith("/redirect") and "youtube.com" in (parts.hostname or ""):
@@ -247,6 +250,36 @@ def _thumb_of(images: Any) -> tuple[str | None, int | None, int | None]:
 # --------------------------------------------------------------------------- accumulation
 
 
+def _text_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _keywords(value: Any) -> list[str] | None:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else None
+
+
+def _image(value: Any) -> dict[str, Any] | None:
+    return value if isinstance(value, dict) and clean_str(value.get("url")) else None
+
+
+# What each accumulated field must be: a value of another type (a damaged or forged page's)
+# is not that field, so it is never stored, whichever reading found it.
+_FIELD_TYPES: dict[str, Callable[[Any], Any]] = {
+    "at_handle": clean_str,
+    "legacy_handle": clean_str,
+    "channel_id": clean_str,
+    "display_name": _text_or_none,
+    "bio": _text_or_none,
+    "country": clean_str,
+    "avatar": _image,
+    "followers": int_or_none,
+    "video_count": int_or_none,
+    "search_keywords": _keywords,
+    "contact_button": lambda v: v if isinstance(v, bool) else None,
+    "verified": lambda v: v if isinstance(v, bool) else None,
+}
+
+
 @dataclass
 class _Acc:
     """Profile fields as they are found; the first (most reliable) value of a field wins."""
@@ -263,7 +296,10 @@ class _Acc:
     header_read: bool = False  # a channel header was read, so a missing badge means "no"
 
     def put(self, name: str, value: Any, source: str) -> None:
-        if name in self.values or first(value) is None:
+        if name in self.values:
+            return
+        value = _FIELD_TYPES[name](value)
+        if first(value) is None:
             return
         self.values[name] = value
         self.sources[name] = source
@@ -277,7 +313,7 @@ class _Acc:
         for known in self.links:
             if known.url.rstrip("/").lower().split("://", 1)[-1].removeprefix("www.") == key:
                 return
-        self.links.append(Link(url=url, title=normalize_space(title) if title else None))
+        self.links.append(Link(url=url, title=normalize_space(title)))
         self.sources.setdefault("links", source)
 
     def add_post(self, post: Post, source: str) -> None:
@@ -575,8 +611,8 @@ def _read_about_view_model(page: _Page, vm: dict[str, Any], acc: _Acc) -> None:
     acc.put("video_count", parse_count(_text(vm.get("videoCountText"))), f"{src}.videoCountText")
     if vm.get("signInForBusinessEmail") or vm.get("businessEmailButton"):
         acc.put("contact_button", True, f"{src}.signInForBusinessEmail")
-    for link in vm.get("links") or []:
-        lvm = dig(link, "channelExternalLinkViewModel", default={})
+    for link in as_list(vm.get("links")):
+        lvm = as_dict(dig(link, "channelExternalLinkViewModel"))
         run_url = first(
             dig(lvm, "link", "commandRuns", 0, "onTap", "innertubeCommand", "urlEndpoint", "url"),
             _text(lvm.get("link")),
@@ -595,9 +631,9 @@ def _read_about_full(page: _Page, md: dict[str, Any], acc: _Acc) -> None:
     acc.put("avatar", _largest(dig(md, "avatar", "thumbnails")), f"{src}.avatar")
     if md.get("businessEmailLabel") or md.get("signInForBusinessEmail"):
         acc.put("contact_button", True, f"{src}.businessEmailLabel")
-    for link in md.get("primaryLinks") or []:
+    for link in as_list(md.get("primaryLinks")):
         url = dig(link, "navigationEndpoint", "urlEndpoint", "url")
-        acc.add_link(url, _text(link.get("title")), f"{src}.primaryLinks")
+        acc.add_link(url, _text(dig(link, "title")), f"{src}.primaryLinks")
 
 
 def _read_api_channel(page: _Page, acc: _Acc, ref: ProfileRef | None) -> None:
@@ -606,13 +642,13 @@ def _read_api_channel(page: _Page, acc: _Acc, ref: ProfileRef | None) -> None:
         return
     src = f"{page.label}: {'items[].' if page.api_kind != 'youtube#channel' else ''}"
     acc.used.add(page.index)
-    snippet = item.get("snippet") or {}
-    branding = dig(item, "brandingSettings", "channel", default={})
+    snippet = as_dict(item.get("snippet"))
+    branding = as_dict(dig(item, "brandingSettings", "channel"))
     acc.put("channel_id", item.get("id"), f"{src}id")
     acc.put("display_name", first(snippet.get("title"), branding.get("title")), f"{src}snippet")
     bio = first(snippet.get("description"), branding.get("description"))
     acc.put("bio", normalize_space(bio), f"{src}snippet.description")
-    custom = str(snippet.get("customUrl") or "")
+    custom = clean_str(snippet.get("customUrl")) or ""
     if custom.startswith("@"):
         acc.put("at_handle", custom[1:], f"{src}snippet.customUrl")
     elif custom:  # before handles (2022) customUrl was the legacy /c/NAME
@@ -620,9 +656,9 @@ def _read_api_channel(page: _Page, acc: _Acc, ref: ProfileRef | None) -> None:
     acc.put("country", first(snippet.get("country"), branding.get("country")), f"{src}country")
     kw = parse_keywords(branding.get("keywords"))
     acc.put("search_keywords", kw, f"{src}brandingSettings.channel.keywords")
-    thumbs = [t for t in (snippet.get("thumbnails") or {}).values() if isinstance(t, dict)]
+    thumbs = [t for t in as_dict(snippet.get("thumbnails")).values() if isinstance(t, dict)]
     acc.put("avatar", _largest(thumbs), f"{src}snippet.thumbnails")
-    stats = item.get("statistics") or {}
+    stats = as_dict(item.get("statistics"))
     if not stats.get("hiddenSubscriberCount"):
         acc.put("followers", parse_count(stats.get("subscriberCount")), f"{src}statistics")
     acc.put("video_count", parse_count(stats.get("videoCount")), f"{src}statistics.videoCount")
@@ -644,9 +680,10 @@ def _video_post(
     location: Place | None = None,
     is_repost: bool = False,
 ) -> Post:
-    caption = normalize_space("\n".join(t for t in (title, description) if t)) or None
+    texts = (t for t in (title, description) if isinstance(t, str) and t)
+    caption = normalize_space("\n".join(texts))
     created, approx = exact, False
-    if created is None and published:
+    if created is None and isinstance(published, str) and published:
         resolved = resolve_relative(published, ctx.captured_at)
         if resolved:
             created, approx = resolved
@@ -784,7 +821,7 @@ def _api_video_id(item: dict[str, Any]) -> str | None:
     )
     if isinstance(found, str):
         return found
-    for thumb in (dig(item, "snippet", "thumbnails", default={}) or {}).values():
+    for thumb in as_dict(dig(item, "snippet", "thumbnails")).values():
         m = _VIDEO_ID_IN_URL.search(str(dig(thumb, "url", default="")))
         if m:
             return m.group(1)
@@ -792,11 +829,11 @@ def _api_video_id(item: dict[str, Any]) -> str | None:
 
 
 def _api_location(item: dict[str, Any]) -> Place | None:
-    rec = item.get("recordingDetails") or {}
+    rec = as_dict(item.get("recordingDetails"))
     lat = dig(rec, "location", "latitude")
     lon = dig(rec, "location", "longitude")
     place = Place(
-        name=rec.get("locationDescription") or None,
+        name=clean_str(rec.get("locationDescription")),
         lat=float(lat) if isinstance(lat, (int, float)) else None,
         lon=float(lon) if isinstance(lon, (int, float)) else None,
     )
@@ -814,7 +851,7 @@ _API_VIDEO_KINDS = {
 def _api_video_items(page: _Page) -> list[dict[str, Any]]:
     if page.api_kind not in _API_VIDEO_KINDS:
         return []
-    items = [i for i in dig(page.data, "items", default=[]) if isinstance(i, dict)]
+    items = [i for i in as_list(dig(page.data, "items")) if isinstance(i, dict)]
     return [i for i in items if _api_video_id(i) or page.api_kind == "youtube#activityListResponse"]
 
 
@@ -824,7 +861,7 @@ def _read_api_videos(page: _Page, acc: _Acc, ctx: ExtractContext, channel_id: st
         return
     skipped = 0
     for item in _api_video_items(page):
-        snippet = item.get("snippet") or {}
+        snippet = as_dict(item.get("snippet"))
         owner = snippet.get("channelId")
         if channel_id and owner and owner != channel_id:
             skipped += 1
@@ -832,8 +869,8 @@ def _read_api_videos(page: _Page, acc: _Acc, ctx: ExtractContext, channel_id: st
         title, description = snippet.get("title"), snippet.get("description")
         if kind == "search":  # search snippets come HTML-escaped ('&#39;', '&amp;')
             title = html_lib.unescape(title) if isinstance(title, str) else title
-            description = html_lib.unescape(description) if description else description
-        activity = str(snippet.get("type") or "upload")
+            description = html_lib.unescape(description) if isinstance(description, str) else None
+        activity = clean_str(snippet.get("type")) or "upload"
         video_owner = snippet.get("videoOwnerChannelId")
         repost = (kind == "activities" and activity != "upload") or bool(
             video_owner and owner and video_owner != owner
@@ -841,10 +878,10 @@ def _read_api_videos(page: _Page, acc: _Acc, ctx: ExtractContext, channel_id: st
         exact = parse_iso(
             first(dig(item, "contentDetails", "videoPublishedAt"), snippet.get("publishedAt"))
         )
-        vid = _api_video_id(item) or str(item.get("id") or "")
+        vid = _api_video_id(item) or clean_str(item.get("id"))
         if not vid:
             continue
-        thumbs = [t for t in (snippet.get("thumbnails") or {}).values() if isinstance(t, dict)]
+        thumbs = [t for t in as_dict(snippet.get("thumbnails")).values() if isinstance(t, dict)]
         post = _video_post(
             vid,
             title,
@@ -945,8 +982,8 @@ def _read_meta(page: _Page, acc: _Acc) -> None:
         width, height = meta.get("og:image:width"), meta.get("og:image:height")
         image = {
             "url": meta["og:image"],
-            "width": int(width) if width and width.isdigit() else None,
-            "height": int(height) if height and height.isdigit() else None,
+            "width": int_or_none(width),
+            "height": int_or_none(height),
         }
         acc.put("avatar", image, f"{src} og:image")
     for key in ("og:url", "canonical"):

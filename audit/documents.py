@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from audit.errors import InputError
+from audit.redact import redact_url
 from audit.safeio import MAX_DOCUMENT_BYTES, MAX_HAR_BYTES, read_input, size_mb
 
 __all__ = [
@@ -135,7 +136,7 @@ def _entry_document(entry: Any, path: str | None) -> Document | None:
     return Document(
         text=text,
         kind=kind,
-        url=url if isinstance(url, str) else None,
+        url=redact_url(url) if isinstance(url, str) else None,
         status=status if isinstance(status, int) and not isinstance(status, bool) else None,
         path=path,
         origin="har",

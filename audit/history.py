@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from audit.dates import parse_iso
 from audit.errors import InputError
+from audit.redact import redact_model
 from audit.result import (
     AuditResult,
     CheckResult,
@@ -133,6 +134,7 @@ def record(result: AuditResult, db: Path | None = None) -> int:
     """Store `result` (without its progress block, which the history recomputes); returns
     its id."""
     path = db or default_db()
+    redact_model(result)  # the pipeline did it; the history never relies on that
     profiles = ", ".join(_profile_keys(result))
     with _connect(path) as conn:
         cur = conn.execute(

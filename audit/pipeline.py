@@ -24,6 +24,7 @@ from audit.observable import declare
 from audit.platforms import REGISTRY
 from audit.platforms.base import ExtractContext
 from audit.platforms.urls import host_matches
+from audit.redact import redact_model
 from audit.result import AuditResult
 
 if TYPE_CHECKING:
@@ -186,7 +187,7 @@ def audit_profiles(
 ) -> AuditResult:
     from audit import engine
 
-    return engine.audit(
+    result = engine.audit(
         profiles,
         brand,
         tool_version=__version__,
@@ -197,6 +198,10 @@ def audit_profiles(
         competitors=competitors,
         site=site,
     )
+    # Checks saw the URLs as captured (an avatar's signed URL must match its stored image);
+    # what leaves the pipeline for reports and history has every credential stripped.
+    redact_model(result)
+    return result
 
 
 def file_time(path: Path) -> datetime:

@@ -36,6 +36,7 @@ from audit.model import (
 )
 from audit.pipeline import audit_profiles, extract_profile, file_time, guess_platform
 from audit.platforms.base import CapturePlan, Step
+from audit.redact import redact_model
 from audit.resolve import parse_platform, resolve_many
 from audit.result import AuditResult, CheckResult, Status, shown_score
 
@@ -302,6 +303,7 @@ def extract_files(files: Sequence[Path], platform: str | None, when: datetime | 
             f"capture time taken from the files' modification time ({captured_at.isoformat()}); "
             "pass --captured-at to set it"
         )
+    redact_model(profile)  # what `findable extract` prints holds no credentials either
     return profile
 
 
@@ -316,6 +318,7 @@ def extract_export_file(path: Path, platform: str | None, when: datetime | None)
         profile.capture.warnings.append(
             "export time taken from the file's modification time; pass --captured-at to set it"
         )
+    redact_model(profile)
     return profile
 
 

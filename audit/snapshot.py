@@ -36,12 +36,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from audit import __version__
 from audit.documents import Document, parse_har, parse_json
 from audit.errors import InputError
 from audit.model import Brand, CaptureInfo, CaptureTarget, Outcome
+from audit.redact import redact_har, redact_text, redact_url
 from audit.safeio import (
     MAX_DOCUMENT_BYTES,
     MAX_HAR_BYTES,
@@ -140,6 +141,17 @@ class Manifest(BaseModel):
     content_type: str | None = Field(
         default=None, description="The stored asset's media type (assets only), e.g. image/png."
     )
+
+    @field_validator("url", "final_url", "reason")
+    @classmethod
+    def _no_credentials(cls, v: str | None) -> str | None:
+        """Stored and read back without credentials (a manifest from someone else too)."""
+        return None if v is None else redact_url(redact_text(v))
+
+    @field_validator("notes")
+    @classmethod
+    def _no_credentials_in_notes(cls, v: list[str]) -> list[str]:
+        return [redact_text(n) for n in v]
 
     def capture_info(self) -> CaptureInfo:
         """The manifest as the Profile's `capture` block (notes become warnings)."""
@@ -246,9 +258,6 @@ class Snapshot:
 
 # --- HAR hygiene -----------------------------------------------------------------------
 
-_SECRET_HEADERS = frozenset(
-    {"cookie", "set-cookie", "authorization", "proxy-authorization", "x-csrftoken"}
-)
 _KEEP_MIME = re.compile(r"html|json", re.I)
 _MAYBE_JSON_MIME = re.compile(r"^(text/plain|text/javascript|application/(x-)?javascript)?$", re.I)
 
@@ -277,36 +286,31 @@ def _keep_body(content: Mapping[str, Any]) -> bool:
 
 def sanitize_har(har: Mapping[str, Any]) -> dict[str, Any]:
     """A copy of `har` fit to store: bodies only for HTML and JSON (what extractors read;
-    images and scripts are megabytes of nothing useful), and no cookies or credential
-    headers, so an owner's logged-in session never ends up on disk or in a report."""
-    clean: dict[str, Any] = json.loads(json.dumps(har))
+    images and scripts are megabytes of nothing useful), and no credentials (audit.redact:
+    cookies, credential headers, request bodies, secret query values, userinfo), so an
+    owner's logged-in session never ends up on disk or in a report."""
+    clean: dict[str, Any] = _copy_tree(dict(har))
+    redact_har(clean)
     log = clean.get("log")
-    if not isinstance(log, dict):
-        return clean
-    for entry in log.get("entries") or []:
-        if not isinstance(entry, dict):
-            continue
-        for side in ("request", "response"):
-            part = entry.get(side)
-            if not isinstance(part, dict):
-                continue
-            if "cookies" in part:
-                part["cookies"] = []
-            headers = part.get("headers")
-            if isinstance(headers, list):
-                part["headers"] = [
-                    h
-                    for h in headers
-                    if not (
-                        isinstance(h, dict) and str(h.get("name", "")).lower() in _SECRET_HEADERS
-                    )
-                ]
-        content = (entry.get("response") or {}).get("content")
+    entries = log.get("entries") if isinstance(log, dict) else None
+    for entry in entries if isinstance(entries, list) else []:
+        response = entry.get("response") if isinstance(entry, dict) else None
+        content = response.get("content") if isinstance(response, dict) else None
         if isinstance(content, dict) and "text" in content and not _keep_body(content):
             content.pop("text", None)
             content.pop("encoding", None)
             content["comment"] = "body not kept by findable"
     return clean
+
+
+def _copy_tree(value: Any) -> Any:
+    """A copy of the containers of JSON-like data that shares its strings (a HAR's bodies
+    run to megabytes; the sanitizer edits containers, never strings in place)."""
+    if isinstance(value, dict):
+        return {k: _copy_tree(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy_tree(v) for v in value]
+    return value
 
 
 # --- writing ---------------------------------------------------------------------------

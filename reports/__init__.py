@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from audit.errors import InputError
+from audit.redact import redact_model
 from audit.result import AuditResult
 from reports.csv_report import render_csv
 from reports.html import render_html
@@ -130,6 +131,7 @@ def write_reports(result: AuditResult, out_dir: Path, formats: Sequence[str]) ->
         if fmt not in FORMATS + ON_REQUEST:
             raise _unknown(fmt)
     wanted = list(dict.fromkeys(formats))
+    redact_model(result)  # already done by the pipeline; reports never rely on it
     rendered = {fmt: render_bytes(result, fmt) for fmt in wanted}
 
     out_dir = Path(out_dir)

@@ -3,8 +3,11 @@ geotagged posts are what place search and "near me" results read."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from audit.discover import profile_languages
 from audit.model import Brand, Place, Platform, Profile
+from audit.places import KnownPlace, PlaceMention, distance_km, find_place, places_in
 from audit.result import Category, CheckResult, Severity
 from checks.base import CheckContext, CheckMeta, check, not_observed
 from checks.common import ev, post_ev, quote, recent_posts
@@ -18,6 +21,10 @@ def describe(place: Place) -> str:
     if not text and place.lat is not None and place.lon is not None:
         text = f"{place.lat:.4f}, {place.lon:.4f}"
     return text
+
+
+# How far from the brand's city a place still counts as in it (a metropolitan area).
+NEAR_KM = 30.0
 
 
 def brand_city(brand: Brand) -> str | None:
@@ -62,12 +69,19 @@ def location_not_public(profile: Profile, ctx: CheckContext) -> CheckResult:
     city = brand_city(ctx.brand)
     # Inflected place names count: 'v Ljubljani' says Ljubljana.
     langs = profile_languages(profile, ctx.brand.languages)
+    bio_label = ctx.rules.bio_label.lower()
     if city and not pin_line and target_in(bio, city, langs):
-        shown.append(f"{city} in the {ctx.rules.bio_label.lower()}")
+        shown.append(f"{city} in the {bio_label}")
+    elif not pin_line:  # any town the bio or the name names, without being told the city
+        for field, text in ((bio_label, bio), ("name", profile.display_name or "")):
+            towns = places_in(text, langs)
+            if towns:
+                shown.append(f"{_town_list(towns)} in the {field}")
+                break
     evidence = [ev(profile, "location", describe(loc) if loc else None), ev(profile, "bio", bio)]
     if shown:
         return GEO001.passed(f"The profile shows {', '.join(shown)}.", evidence)
-    unseen = not_observed(profile, "location")
+    unseen = not_observed(profile, "location") or not_observed(profile, "bio")
     if unseen:
         return GEO001.na(unseen, evidence)
     msg = "No location, address or city is shown on the profile or in the bio."
@@ -122,8 +136,10 @@ GEO003 = CheckMeta(
     category=Category.LOCAL,
     severity=Severity.LOW,
     weight=1,
-    what="The profile's location and most geotags mention the brand's city (brand file "
-    "location), or the brand's own name.",
+    what="The profile's location and most geotags are in the brand's city (brand file "
+    f"location): within {NEAR_KM:g} km of it by coordinates, or naming it or a town that "
+    "close. A geotag that names only a venue ('Modra Vrata') and has no coordinates says "
+    "nothing about where it is and is left out, never counted for or against.",
     why="Place search trusts consistent signals: a profile in one city tagging posts in "
     "another (or an old address) sends local searchers elsewhere.",
     fix="Update the profile address to the current shop and tag posts with that place.",
@@ -131,6 +147,32 @@ GEO003 = CheckMeta(
     better="Profile location 'Austin, Texas'; posts tagged 'Blue Door Bakery, Austin'.",
     source="checks.md GEO003",
 )
+
+Where = Literal["in", "off", "unknown"]
+
+
+def _where(place: Place, city: str, home: KnownPlace | None, langs: tuple[str, ...]) -> Where:
+    """Whether `place` is in the brand's city: by coordinates when both are known, else by
+    the towns its text names (the city itself, inflected or not, or a town near it)."""
+    if home is not None and place.lat is not None and place.lon is not None:
+        near = distance_km((place.lat, place.lon), (home.lat, home.lon)) <= NEAR_KM
+        return "in" if near else "off"
+    text = describe(place)
+    if target_in(text, city, langs):
+        return "in"
+    prefer = home.country if home else ""
+    # A city field is a town by definition; a venue name or address needs the evidence rules.
+    named = find_place(place.city, prefer_country=prefer) if place.city else None
+    towns = [named] if named else [t.place for t in places_in(text, langs, prefer_country=prefer)]
+    if not towns:
+        return "unknown"
+    if home is None:
+        return "off"
+    close = any(
+        t.id == home.id or distance_km((t.lat, t.lon), (home.lat, home.lon)) <= NEAR_KM
+        for t in towns
+    )
+    return "in" if close else "off"
 
 
 @check(GEO003)
@@ -141,36 +183,58 @@ def location_inconsistent(profile: Profile, ctx: CheckContext) -> CheckResult:
             "The brand's location is not given (brand file `location`), so there is nothing "
             "to compare with."
         )
-    names = [n for n in (city, ctx.brand.name) if n]
-    lang = profile_languages(profile, ctx.brand.languages)
-
-    def agrees(text: str) -> bool:
-        return any(target_in(text, n, lang) for n in names)
-
-    loc_text = describe(profile.location) if profile.location else ""
+    home = find_place(ctx.brand.location)
+    langs = profile_languages(profile, ctx.brand.languages)
+    loc = profile.location if profile.location and not profile.location.is_empty() else None
     geotags = [
-        (p, describe(p.location))
+        (p, p.location)
         for p in recent_posts(profile)
         if p.location is not None and not p.location.is_empty()
     ]
-    if not loc_text and not geotags:
+    if loc is None and not geotags:
         unseen = not_observed(profile, "location", "geotags", "posts")
         return GEO003.na(unseen or "The profile shows no location and no recent post is geotagged.")
+    loc_where = _where(loc, city, home, langs) if loc else "unknown"
+    judged = [(p, pl, _where(pl, city, home, langs)) for p, pl in geotags]
+    placed = [(p, pl, w) for p, pl, w in judged if w != "unknown"]
+    unplaced = [pl for _, pl, w in judged if w == "unknown"]
+    aside = (
+        f" {len(unplaced)} of {len(geotags)} geotags name only a place without a town or "
+        f"coordinates (e.g. {quote(describe(unplaced[0]))}), so they are left out."
+        if unplaced
+        else ""
+    )
+    if loc_where == "unknown" and not placed:
+        return GEO003.na(
+            "Neither the profile location nor any geotag says which town it is in"
+            + (f" (e.g. {quote(describe(unplaced[0]))})" if unplaced else "")
+            + f", so findable cannot compare them with {city}."
+        )
+    tags = "placed geotags" if unplaced else "geotags"
     problems = []
     evidence = []
-    if loc_text and not agrees(loc_text):
-        problems.append(f"profile location {quote(loc_text)} does not mention {city}")
-        evidence.append(ev(profile, "location", loc_text))
-    off = [(p, t) for p, t in geotags if not agrees(t)]
-    if geotags and len(off) / len(geotags) > 0.5:
-        problems.append(f"{len(off)} of {len(geotags)} geotags are not in {city}")
-        evidence += [post_ev(profile, p, "location", t) for p, t in off[:3]]
+    if loc is not None and loc_where == "off":
+        problems.append(f"profile location {quote(describe(loc))} is not in {city}")
+        evidence.append(ev(profile, "location", describe(loc)))
+    off = [(p, pl) for p, pl, w in placed if w == "off"]
+    if placed and len(off) / len(placed) > 0.5:
+        problems.append(f"{len(off)} of {len(placed)} {tags} are not in {city}")
+        evidence += [post_ev(profile, p, "location", describe(pl)) for p, pl in off[:3]]
     if problems:
-        return GEO003.warn(_sentence("; ".join(problems)), evidence)
-    checked = (["the profile location"] if loc_text else []) + (
-        [f"{len(geotags) - len(off)} of {len(geotags)} geotags"] if geotags else []
+        return GEO003.warn(_sentence("; ".join(problems)) + aside, evidence)
+    checked = (["the profile location"] if loc_where == "in" else []) + (
+        [f"{len(placed) - len(off)} of {len(placed)} {tags}"] if placed else []
     )
-    return GEO003.passed(_sentence(f"{' and '.join(checked)} match {city}"))
+    verb = "matches" if checked == ["the profile location"] else "match"
+    return GEO003.passed(_sentence(f"{' and '.join(checked)} {verb} {city}") + aside)
+
+
+def _town_list(towns: list[PlaceMention]) -> str:
+    """'Ljubljana' or 'Ljubljana (as 'Ljubljane')' for the towns a text names."""
+    return ", ".join(
+        t.place.name + ("" if t.text == t.place.name else f" (as {quote(t.text)})")
+        for t in towns[:3]
+    )
 
 
 def _sentence(text: str) -> str:

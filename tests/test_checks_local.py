@@ -77,7 +77,7 @@ class TestLocationInconsistent:
     def test_warn_on_profile_location_elsewhere(self) -> None:
         p = make_profile(location=Place(city="Dallas", country="US"))
         r = geo.location_inconsistent(p, make_ctx(location="Austin, TX"))
-        assert_result(r, Status.WARN, 0.5, "Profile location 'Dallas, US' does not mention Austin")
+        assert_result(r, Status.WARN, 0.5, "Profile location 'Dallas, US' is not in Austin")
 
     def test_warn_when_most_geotags_are_elsewhere(self) -> None:
         posts = [

@@ -605,9 +605,11 @@ def print_diff(d: Any) -> None:
         return "—" if shown is None else str(shown)
 
     def change(before: float | None, after: float | None) -> str:
-        """The change between the shown scores, so the numbers on screen add up."""
-        a, b = shown_score(before), shown_score(after)
-        return "" if a is None or b is None else f" ({b - a:+d})"
+        """The change between the shown scores (as the reports say it: +7, −3, ±0)."""
+        from reports._common import shown_delta
+
+        delta = shown_delta(before, after)
+        return "" if delta is None else f" ({delta})"
 
     total = change(d.score_before, d.score_after)
     echo(f"{d.brand or 'Audit'}: #{d.before_id} → #{d.after_id}: "

@@ -356,11 +356,10 @@ class TopFix:
         return [(who, s) for who, r in self.results for s in r.suggestions]
 
 
-def _fix_key(check: CheckResult) -> tuple[int, int, float, str]:
-    """Fails before warns, then severity, heavier checks first, then ID (one stable order,
-    the same as the CLI's top fixes)."""
-    return (check.status is not Status.FAIL, _SEVERITY_RANK[check.severity], -check.weight,
-            check.id)  # fmt: skip
+def _fix_key(check: CheckResult) -> tuple[int, int, float]:
+    """Fails before warns, then severity, heavier checks first; ties keep the report's order
+    (profiles as listed, checks in registry order), as the CLI's top fixes do."""
+    return (check.status is not Status.FAIL, _SEVERITY_RANK[check.severity], -check.weight)
 
 
 def top_fixes(result: AuditResult, limit: int = 5) -> list[TopFix]:

@@ -176,7 +176,12 @@ def _suggestion(item: Suggestion, *, with_note: bool = True) -> str:
     )
 
 
-def _suggestions(items: Sequence[Suggestion], limit: int | None = None) -> str:
+def _suggestions(
+    items: Sequence[Suggestion], limit: int | None = None, *, fold_after: int = 3
+) -> str:
+    """Suggestions with copy buttons. `limit`: show that many and say how many more are in
+    the profile's section; otherwise all, those past `fold_after` folded (a phone need not
+    scroll past twelve drafts; paper prints them all)."""
     if not items:
         return ""
     shown = list(items if limit is None else items[:limit])
@@ -188,7 +193,15 @@ def _suggestions(items: Sequence[Suggestion], limit: int | None = None) -> str:
     notes = {i.note for i in shown}
     shared = notes.pop() if len(notes) == 1 and len(shown) > 1 else None
     lead = _user(shared, "p", "s-note") if shared else ""
-    body = "".join(_suggestion(i, with_note=shared is None) for i in shown)
+    body = "".join(_suggestion(i, with_note=shared is None) for i in shown[:fold_after])
+    folded = shown[fold_after:]
+    if folded:
+        kind = "drafts" if all(i.draft for i in folded) else "suggestions"
+        body += (
+            f'<details class="more-drafts"><summary>{len(folded)} more {kind}</summary>'
+            + "".join(_suggestion(i, with_note=shared is None) for i in folded)
+            + "</details>"
+        )
     return f'<div class="suggestions"><p class="s-title">{heading}</p>{lead}{body}{rest}</div>'
 
 

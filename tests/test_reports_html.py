@@ -323,3 +323,36 @@ def test_hostile_keyword_is_escaped_in_the_matrix() -> None:
 
 def test_no_keywords_section_without_discoverability_or_competitors() -> None:
     assert "<h2>Keywords</h2>" not in render_html(audit_result())
+
+
+def test_suggestions_have_copy_buttons_and_long_draft_lists_fold() -> None:
+    from audit.result import Suggestion
+
+    drafts = [
+        Suggestion(kind="alt_text", label=f"Alt text, post {i}", text=f"Loaf number {i}",
+                   length=13, draft=True, note="Check it against the photo.")
+        for i in range(1, 6)
+    ]  # fmt: skip
+    name = Suggestion(kind="name", label="Name field", text="Modra Vrata | Pekarna",
+                      length=21, limit=30)  # fmt: skip
+    checks = [
+        check("ALT001", Status.WARN, severity=Severity.HIGH).model_copy(
+            update={"suggestions": drafts}
+        ),
+        check("KEY001", Status.FAIL, severity=Severity.HIGH).model_copy(
+            update={"suggestions": [name], "why": "Names are searched first."}
+        ),
+    ]
+    text = render_html(audit_result([profile_result(checks=checks)]))
+    answer = text[text.index('class="card answer"') : text.index("</section>")]
+    assert "Why it matters:" in answer and "Names are searched first." in answer
+    assert "Modra Vrata | Pekarna" in answer and "21/30 characters" in answer
+    # the answer shows 3 drafts and points to the rest; the profile folds past 3
+    assert answer.count('class="suggestion is-draft"') == 3
+    assert "2 more in the profile's section below." in answer
+    card = text[text.index('id="profile-1"') :]
+    folded = card[card.index('<details class="more-drafts">') :]
+    assert "2 more drafts" in folded and "Loaf number 5" in folded
+    assert card.count("Check it against the photo.") == 1  # a shared note said once
+    buttons = [a for a in Page(text).tags("button") if a.get("class") == "copy"]
+    assert len(buttons) == 1 + 3 + 1 + 5  # every suggestion, answer and profile

@@ -202,3 +202,9 @@ def test_one_integer_reader_takes_anything_an_input_holds() -> None:
         None, None, 1080, 1, None, None, None, None, 12, None, 2**63, None, None, None,
     ]  # fmt: skip
     assert int_or_none(json.loads('{"n": Infinity}')["n"]) is None
+
+
+def test_a_jsonl_lang_that_is_no_language_code_is_an_input_error() -> None:
+    lines = ['{"id": 1, "text": "Pekarna v Ljubljani", "lang": "../../etc"}']
+    with pytest.raises(InputError, match=r'line 1: "lang" \'../../etc\' is not a language code'):
+        list(keywords_jsonl(lines, top=3))

@@ -11,6 +11,7 @@ that is not a JSON object with a string "text" raises `InputError` naming its li
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -24,6 +25,7 @@ from .pipelines import normalize_lang
 __all__ = ["keywords_jsonl"]
 
 _CHUNK = 512
+_LANG_CODE = re.compile(r"[a-z]{2,3}")  # the primary subtag normalize_lang leaves (ISO 639)
 
 
 def _parse(line: str, lineno: int) -> tuple[Any, str, str]:
@@ -42,7 +44,13 @@ def _parse(line: str, lineno: int) -> tuple[Any, str, str]:
     lang = obj.get("lang")
     if lang is not None and not isinstance(lang, str):
         raise InputError(f'line {lineno}: "lang" must be a string such as "en"')
-    code = normalize_lang(lang) if lang else detect_language(text)
+    if not lang:
+        return obj["id"], text, detect_language(text)
+    code = normalize_lang(lang)
+    if not _LANG_CODE.fullmatch(code):
+        raise InputError(
+            f'line {lineno}: "lang" {lang[:40]!r} is not a language code such as "en" or "pt-BR"'
+        )
     return obj["id"], text, code
 
 

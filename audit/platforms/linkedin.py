@@ -46,6 +46,7 @@ from audit.platforms.base import (
     ExtractContext,
     PlatformSpec,
     Step,
+    as_dict,
     as_list,
     clean_str,
     dig,
@@ -435,7 +436,7 @@ def _voyager_company(draft: _Draft, r: _Reading, slug: str) -> None:
                 (count, True) if count is not None else None,
                 f"{at}.{key}.followerCount",
             )
-        logo = company.get("logo") or {}
+        logo = as_dict(company.get("logo"))
         url, width = _vector_url(
             dig(logo, "image") or dig(company, "logoResolutionResult", "vectorImage")
         )

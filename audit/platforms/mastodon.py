@@ -44,6 +44,7 @@ from audit.platforms.base import (
     ExtractContext,
     PlatformSpec,
     Step,
+    as_list,
     dig,
     first,
     input_doc,
@@ -282,7 +283,7 @@ def _collect(docs: Sequence[Document]) -> _Found:
                     found.accounts.append(
                         _Account(acc, f"{label}: accounts[{i}]", instance, "listed")
                     )
-            for i, st in enumerate(data.get("statuses") or []):
+            for i, st in enumerate(as_list(data.get("statuses"))):
                 if _is_status(st):
                     _add_status(found, st, f"{label}: statuses[{i}]", instance)
         elif isinstance(data, list):
@@ -406,8 +407,8 @@ _SHORTCODE = re.compile(r":([A-Za-z0-9_]{2,}):")
 
 
 def _emoji_codes(data: dict[str, Any]) -> set[str]:
-    codes = {str(e.get("shortcode")) for e in data.get("emojis") or [] if isinstance(e, dict)}
-    for tag in data.get("tag") or []:  # ActivityPub: {"type": "Emoji", "name": ":blobcat:"}
+    codes = {str(e.get("shortcode")) for e in as_list(data.get("emojis")) if isinstance(e, dict)}
+    for tag in as_list(data.get("tag")):  # ActivityPub: {"type": "Emoji", "name": ":blobcat:"}
         if isinstance(tag, dict) and tag.get("type") == "Emoji":
             codes.add(str(tag.get("name") or "").strip(":"))
     return codes
@@ -417,7 +418,7 @@ def _fields(acc: _Account) -> list[tuple[str, str, str | None, str]]:
     """(name, value HTML, verified_at, json path) of the profile's metadata fields."""
     data = acc.data
     if acc.kind == "actor":
-        items = [a for a in data.get("attachment") or [] if isinstance(a, dict)]
+        items = [a for a in as_list(data.get("attachment")) if isinstance(a, dict)]
         return [
             (str(a.get("name") or ""), str(a.get("value") or ""), None, f"attachment[{i}]")
             for i, a in enumerate(items)
@@ -425,7 +426,7 @@ def _fields(acc: _Account) -> list[tuple[str, str, str | None, str]]:
         ]
     return [
         (str(f.get("name") or ""), str(f.get("value") or ""), f.get("verified_at"), f"fields[{i}]")
-        for i, f in enumerate(data.get("fields") or [])
+        for i, f in enumerate(as_list(data.get("fields")))
         if isinstance(f, dict)
     ]
 
@@ -599,7 +600,7 @@ def _post(status: _Status) -> Post:
     shown = boosted or outer  # a boost shows the boosted status; it is not the brand's post
     caption = _caption(shown)
     hashtags = extract_hashtags(caption)
-    for tag in shown.get("tags") or []:
+    for tag in as_list(shown.get("tags")):
         name = tag.get("name") if isinstance(tag, dict) else None
         if isinstance(name, str) and name.casefold() not in {h.casefold() for h in hashtags}:
             hashtags.append(name)
@@ -609,7 +610,7 @@ def _post(status: _Status) -> Post:
         created_at=parse_iso(outer.get("created_at")),
         caption=caption,
         hashtags=hashtags,
-        media=[_media(m) for m in shown.get("media_attachments") or [] if isinstance(m, dict)],
+        media=[_media(m) for m in as_list(shown.get("media_attachments")) if isinstance(m, dict)],
         is_repost=boosted is not None,
         lang=shown.get("language") if isinstance(shown.get("language"), str) else None,
     )

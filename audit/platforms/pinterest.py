@@ -47,6 +47,7 @@ from audit.platforms.base import (
     ExtractContext,
     PlatformSpec,
     Step,
+    as_list,
     capture_info,
     clean_str,
     dig,
@@ -457,7 +458,7 @@ def _read_third_party(label: str, data: dict[str, Any], read: _Read) -> None:
             user.put(name, int_or_none(data.get(key)), key)
         read.users.append(user)
     owner = clean_str(data.get("username"))
-    items = [data] if "pin_id" in data else data.get("pins") or []
+    items = [data] if "pin_id" in data else as_list(data.get("pins"))
     read.pin_lists_seen = True
     for i, item in enumerate(items):
         if not isinstance(item, dict):

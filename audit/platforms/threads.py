@@ -46,6 +46,7 @@ from audit.platforms.base import (
     ExtractContext,
     PlatformSpec,
     Step,
+    as_list,
     capture_info,
     clean_str,
     dig,
@@ -333,7 +334,7 @@ def _read_user(label: str, user: dict[str, Any], base: str) -> AccountFinding:
         found.fields["bio"] = (normalize_space(user["biography"]) or "", p("biography"))
     links = [
         Link(url=url, title=clean_str(dig(b, "title")))
-        for b in (user.get("bio_links") or [])
+        for b in (as_list(user.get("bio_links")))
         if (url := clean_str(dig(b, "url")))
     ]
     if clean_str(user.get("external_url")) and not links:
@@ -354,7 +355,7 @@ def _read_user(label: str, user: dict[str, Any], base: str) -> AccountFinding:
 
 
 def _best_avatar(user: dict[str, Any]) -> tuple[str, Avatar | None]:
-    versions = [v for v in (user.get("hd_profile_pic_versions") or []) if isinstance(v, dict)]
+    versions = [v for v in (as_list(user.get("hd_profile_pic_versions"))) if isinstance(v, dict)]
     sized = [v for v in versions if clean_str(v.get("url"))]
     if sized:
         best = max(sized, key=lambda v: int_or_none(v.get("width")) or 0)
@@ -436,7 +437,7 @@ def _media(post: dict[str, Any]) -> tuple[list[Media], bool]:
     alt_field = False
     for part in parts or [post]:
         candidates = dig(part, "image_versions2", "candidates") or []
-        videos = part.get("video_versions") or []
+        videos = as_list(part.get("video_versions"))
         if not candidates and not videos:
             continue
         best = candidates[0] if candidates and isinstance(candidates[0], dict) else {}

@@ -45,6 +45,7 @@ from audit.platforms.base import (
     ExtractContext,
     PlatformSpec,
     Step,
+    as_dict,
     as_list,
     clean_str,
     dig,
@@ -189,7 +190,7 @@ def _user_infos(page: _Page) -> Iterable[tuple[dict[str, Any], dict[str, Any]]]:
                 yield user, stats or dig(node, "statsV2", default={})
             module = node.get("UserModule")
             if isinstance(module, dict):
-                for key, muser in (module.get("users") or {}).items():
+                for key, muser in (as_dict(module.get("users"))).items():
                     if isinstance(muser, dict) and muser.get("uniqueId"):
                         yield muser, dig(module, "stats", key, default={})
 
@@ -380,7 +381,7 @@ def _read_user(page: _Page, acc: _Acc, want: str | None) -> None:
         acc.put("verified", user.get("verified"), f"{src}.verified")
         private = user.get("privateAccount")
         acc.put("private", bool(private or user.get("secret")), f"{src}.privateAccount")
-        commerce = user.get("commerceUserInfo") or {}
+        commerce = as_dict(user.get("commerceUserInfo"))
         if isinstance(commerce, dict) and "commerceUser" in commerce:
             acc.put("business", bool(commerce.get("commerceUser")), f"{src}.commerceUserInfo")
             acc.put("category", commerce.get("category"), f"{src}.commerceUserInfo.category")

@@ -48,6 +48,7 @@ from audit.platforms.base import (
     ExtractContext,
     PlatformSpec,
     Step,
+    as_list,
     dig,
     first,
     input_doc,
@@ -525,7 +526,7 @@ def _timeline_items(data: Any) -> Iterator[tuple[Any, str]]:
         for i, ins in enumerate(obj["instructions"]):
             if not isinstance(ins, dict):
                 continue
-            entries = list(ins.get("entries") or [])
+            entries = list(as_list(ins.get("entries")))
             if isinstance(ins.get("entry"), dict):  # TimelinePinEntry
                 entries.append(ins["entry"])
             entries += (
@@ -539,7 +540,7 @@ def _timeline_items(data: Any) -> Iterator[tuple[Any, str]]:
                 item = dig(content, "itemContent", "tweet_results", "result")
                 if item is not None:
                     yield item, f"{base}.itemContent.tweet_results.result"
-                for k, sub in enumerate(content.get("items") or []):
+                for k, sub in enumerate(as_list(content.get("items"))):
                     res = dig(sub, "item", "itemContent", "tweet_results", "result")
                     if res is not None and not dig(sub, "item", "itemContent", "promotedMetadata"):
                         yield res, f"{base}.items[{k}].item.itemContent.tweet_results.result"
@@ -576,7 +577,7 @@ def _v1_tweet(t: dict[str, Any], where: str, users: list[_User], author: _User |
 def _v2_posts(data: dict[str, Any], label: str, users: list[_User]) -> list[_Tweet]:
     inc = _obj(data.get("includes"))
     by_id: dict[str, _User] = {}
-    for i, ud in enumerate(inc.get("users") or []):
+    for i, ud in enumerate(as_list(inc.get("users"))):
         u = (
             _v2_user(ud, f"{label}: includes.users[{i}]", "author")
             if isinstance(ud, dict)
@@ -585,16 +586,16 @@ def _v2_posts(data: dict[str, Any], label: str, users: list[_User]) -> list[_Twe
         if u:
             users.append(u)
             by_id[str(u.rest_id)] = u
-    places = {str(p.get("id")): p for p in inc.get("places") or [] if isinstance(p, dict)}
-    media = {str(m.get("media_key")): m for m in inc.get("media") or [] if isinstance(m, dict)}
-    ref_tweets = {str(t.get("id")): t for t in inc.get("tweets") or [] if isinstance(t, dict)}
+    places = {str(p.get("id")): p for p in as_list(inc.get("places")) if isinstance(p, dict)}
+    media = {str(m.get("media_key")): m for m in as_list(inc.get("media")) if isinstance(m, dict)}
+    ref_tweets = {str(t.get("id")): t for t in as_list(inc.get("tweets")) if isinstance(t, dict)}
     out = []
     items = data.get("data")
     for i, t in enumerate(items if isinstance(items, list) else [items]):
         if not isinstance(t, dict) or "text" not in t:
             continue
         rt_id = next(
-            (str(r.get("id")) for r in t.get("referenced_tweets") or []
+            (str(r.get("id")) for r in as_list(t.get("referenced_tweets"))
              if isinstance(r, dict) and r.get("type") == "retweeted"),
             None,
         )  # fmt: skip
@@ -669,7 +670,7 @@ _ERROR_CODES = {
 
 def _api_errors(data: dict[str, Any]) -> list[tuple[Outcome, str]]:
     out = []
-    for err in data.get("errors") or []:
+    for err in as_list(data.get("errors")):
         if not isinstance(err, dict):
             continue
         message = " ".join(str(err.get(k) or "") for k in ("title", "message", "detail")).strip()

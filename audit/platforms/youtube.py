@@ -529,7 +529,7 @@ def _read_c4_header(page: _Page, acc: _Acc) -> None:
     )
     acc.put("followers", parse_count(subs), f"{src}.subscriberCountText")
     acc.put("video_count", parse_count(_text(h.get("videosCountText"))), f"{src}.videosCountText")
-    styles = {str(dig(b, "metadataBadgeRenderer", "style")) for b in h.get("badges") or []}
+    styles = {str(dig(b, "metadataBadgeRenderer", "style")) for b in as_list(h.get("badges"))}
     if styles & {"BADGE_STYLE_TYPE_VERIFIED", "BADGE_STYLE_TYPE_VERIFIED_ARTIST"}:
         acc.put("verified", True, f"{src}.badges")
     links = dig(h, "headerLinks", "channelHeaderLinksRenderer", default={})
@@ -579,7 +579,7 @@ def _read_page_header(page: _Page, acc: _Acc) -> None:
     preview = _text(dig(vm, "description", "descriptionPreviewViewModel", "description"))
     acc.put("bio", normalize_space(preview), f"{src}.description (preview, truncated)")
     attribution = dig(vm, "attribution", "attributionViewModel", "text", default={})
-    for run in attribution.get("commandRuns") or []:
+    for run in as_list(attribution.get("commandRuns")):
         url = first(
             dig(run, "onTap", "innertubeCommand", "urlEndpoint", "url"),
             dig(run, "onTap", "innertubeCommand", "commandMetadata", "webCommandMetadata", "url"),

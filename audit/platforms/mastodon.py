@@ -45,6 +45,7 @@ from audit.platforms.base import (
     PlatformSpec,
     Step,
     as_list,
+    clean_str,
     dig,
     first,
     input_doc,
@@ -569,7 +570,7 @@ def _media(att: dict[str, Any]) -> Media:
     alt = desc.strip() if isinstance(desc, str) and desc.strip() else None
     return Media(
         kind=_MEDIA_KINDS.get(str(att.get("type")), "other"),
-        url=first(att.get("url"), att.get("remote_url"), att.get("preview_url")),
+        url=first(*(clean_str(att.get(k)) for k in ("url", "remote_url", "preview_url"))),
         alt_text=alt,
         alt_source=classify_alt(alt),
         width=int_or_none(dig(att, "meta", "original", "width")),

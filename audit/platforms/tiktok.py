@@ -14,6 +14,7 @@ The profile page itself carries no videos since 2023: they come from the item_li
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -419,25 +420,31 @@ def _location(item: dict[str, Any]) -> Place | None:
     """A location tag (`poi`) the owner added; `locationCreated` alone is only the region
     the app was in, not a tag, so it does not make a post geotagged."""
     poi = item.get("poi") or item.get("poiInfo")
-    if not isinstance(poi, dict) or not first(poi.get("name"), poi.get("poiName")):
+    name = first(clean_str(dig(poi, "name")), clean_str(dig(poi, "poiName")))
+    if not isinstance(poi, dict) or not name:
         return None
     lat, lon = poi.get("latitude") or poi.get("lat"), poi.get("longitude") or poi.get("lng")
     return Place(
-        name=first(poi.get("name"), poi.get("poiName")),
-        address=first(poi.get("address"), poi.get("poiAddress")) or None,
-        city=first(poi.get("city"), poi.get("cityName")) or None,
-        country=first(poi.get("country"), poi.get("countryCode"), item.get("locationCreated")),
+        name=name,
+        address=first(clean_str(poi.get("address")), clean_str(poi.get("poiAddress"))),
+        city=first(clean_str(poi.get("city")), clean_str(poi.get("cityName"))),
+        country=first(
+            clean_str(poi.get("country")),
+            clean_str(poi.get("countryCode")),
+            clean_str(item.get("locationCreated")),
+        ),
         lat=float(lat) if isinstance(lat, (int, float, str)) and _is_number(lat) else None,
         lon=float(lon) if isinstance(lon, (int, float, str)) and _is_number(lon) else None,
     )
 
 
 def _is_number(value: Any) -> bool:
+    """A coordinate: a finite number within +-180 ('nan' and '1e999' parse as floats)."""
     try:
-        float(value)
+        number = float(value)
     except (TypeError, ValueError):
         return False
-    return True
+    return math.isfinite(number) and abs(number) <= 180
 
 
 def _media(item: dict[str, Any]) -> list[Media]:

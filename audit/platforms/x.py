@@ -174,7 +174,7 @@ def _str(value: Any) -> str | None:
 def _expand(text: str | None, urls: Any, *, remove: Sequence[str] = (), display: bool) -> str:
     """Text with its t.co links replaced by what X shows (`display_url`) or where they go
     (`expanded_url`), and media links removed (X shows the media, not the link)."""
-    out = html.unescape(text or "")
+    out = html.unescape(text if isinstance(text, str) else "")
     for u in urls if isinstance(urls, list) else []:
         if not isinstance(u, dict) or not isinstance(u.get("url"), str):
             continue

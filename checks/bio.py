@@ -11,6 +11,13 @@ from audit.result import Category, CheckResult, Severity
 from checks.base import CheckContext, CheckMeta, check
 from checks.common import ev, quote, text_length, urls_in, word_list
 from checks.keywords import keyword_in, keywords_text, no_keywords, targets_in
+from checks.sources import (
+    BSKY_PROFILE_LEXICON,
+    IG_SEARCH,
+    OWN,
+    X_PROFILE_HELP,
+    YOUTUBE_CHANNELS_API,
+)
 
 _BEFORE = "Before: 'Good vibes only ✨'"
 _AFTER = "After: 'Sourdough bakery in East Austin 🥖 Fresh loaves daily 7–2 · Order below ↓'"
@@ -25,12 +32,12 @@ BIO001 = CheckMeta(
     weight=3,
     needs=("bio",),
     what="A bio / description exists.",
-    why="The bio is a searched field on nearly every platform (checks.md Platform rules) and "
+    why="The bio is a searched field on nearly every platform (Instagram search reads it) and "
     "the one place to say what, where and for whom; an empty bio matches no search.",
     fix="Write one line on what you sell and where, one on why you, one call to action.",
     example="Before: (empty)",
     better=_AFTER,
-    source="checks.md BIO001",
+    source=IG_SEARCH,
 )
 
 
@@ -61,11 +68,12 @@ BIO002 = CheckMeta(
     what="The bio is at least 40% of the platform's limit or 60 characters, whichever is "
     "smaller: enough to say what, where and who.",
     why="A bio that short cannot carry the business, the place and a next step, and every "
-    "missing word is a search it cannot match (checks.md BIO002).",
+    "missing word is a search it cannot match.",
     fix="Add what you sell, the neighbourhood or city, and a call to action.",
     example="Before: 'Bread. Love.' (12 characters)",
     better=_AFTER,
-    source="checks.md BIO002",
+    source=OWN + "40% of the platform's limit or 60 characters (whichever is smaller) is "
+    "about one sentence that says what, where and who; shorter cannot carry all three.",
 )
 
 
@@ -95,14 +103,22 @@ BIO003 = CheckMeta(
     severity=Severity.MEDIUM,
     weight=2,
     needs=("bio",),
-    what="The captured bio is within the platform's limit (rules table bio_max).",
+    what="The captured bio is within the platform's limit (Instagram 150 characters, X 160, "
+    "Bluesky 256 graphemes, YouTube 1,000, Mastodon 500 by default).",
     why="A bio longer than the limit (imported, or written for another platform) is cut off "
     "on some surfaces, and the cut usually takes the call to action with it.",
     fix="Shorten the bio to the limit; keep the keyword and the call to action, drop slogans "
     "and repeated emoji.",
     example="A 172-character X bio copied from Instagram.",
     better="The same bio cut to 155 characters, keyword first.",
-    source="checks.md BIO003 and Platform rules (bio max per platform, with sources)",
+    source="The platforms' own limits: "
+    + X_PROFILE_HELP
+    + "; "
+    + BSKY_PROFILE_LEXICON
+    + "; "
+    + YOUTUBE_CHANNELS_API
+    + "; Instagram's 150 characters is what its edit-profile form "
+    "accepts (the app enforces it; no help page states it).",
 )
 
 
@@ -139,11 +155,12 @@ BIO004 = CheckMeta(
     "handles, hashtags or links: fail); it is not ALL CAPS and emoji are at most 30% of "
     "its tokens (warn).",
     why="Search matches words, not emoji; ALL CAPS reads as shouting and is harder to read; "
-    "a bio made of emoji tells a new visitor nothing (checks.md BIO004).",
+    "a bio made of emoji tells a new visitor nothing.",
     fix="Lead with a plain sentence: what you sell and where. Keep emoji as bullets, not words.",
     example="Before: '🥖🥐🍰✨💙 @bluedoor #bread'",
     better=_AFTER,
-    source="checks.md BIO004",
+    source=IG_SEARCH + ". The 30% emoji share is " + OWN + "beyond it the words "
+    "that search can match are the minority.",
 )
 
 _HANDLE_OR_TAG = re.compile(r"[@#＃][\w.]+")
@@ -202,11 +219,12 @@ BIO005 = CheckMeta(
     what="The bio gives a next step: visit / book / order / shop / DM / call / link (in "
     "several languages), a pointing arrow, or a link, email or phone number to act on.",
     why="A visitor who found you by search decides in seconds; a bio that says what to do "
-    "next turns the visit into an order or a booking (checks.md BIO005).",
+    "next turns the visit into an order or a booking.",
     fix="End the bio with one verb and a route: 'Order for pickup ↓' or 'DM to book'.",
     example="Before: 'Sourdough bakery in East Austin'",
     better="After: 'Sourdough bakery in East Austin · Order for pickup ↓'",
-    source="checks.md BIO005",
+    source=OWN + "a visitor who found the profile needs a next step; the "
+    "call-to-action vocabulary is findable's, in each supported language.",
 )
 
 # Call-to-action words (en, es, fr, de, it, pt, nl, tr, ru, uk, uz, kk, fa, sw, sl).
@@ -273,11 +291,11 @@ BIO006 = CheckMeta(
     what="The first line of the bio (what shows when the bio is collapsed on mobile) contains "
     "a target keyword.",
     why="Long bios and descriptions collapse to their first line behind 'more'; a first line of "
-    "slogan hides the offering from both people and previews (checks.md BIO006).",
+    "slogan hides the offering from both people and previews.",
     fix="Move the line with your keyword ('Sourdough bakery in East Austin') to the top.",
     example="Before: '✨ Est. 2015 ✨\\nSourdough bakery in East Austin'",
     better="After: 'Sourdough bakery in East Austin\\n✨ Est. 2015 ✨'",
-    source="checks.md BIO006",
+    source=OWN + "the first line is what shows before 'more' on mobile profile pages; " + IG_SEARCH,
 )
 
 

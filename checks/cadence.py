@@ -1,5 +1,5 @@
 """Cadence: recent, regular posting. Dormancy is judged firmly; "optimal frequency" is
-guidance (checks.md Evidence), so frequency is a ratio to the low end of the platform's guide.
+guidance (third-party studies), so frequency is a ratio to the low end of the platform's guide.
 
 All times are measured against `ctx.now` (the capture time), never the clock.
 """
@@ -14,10 +14,11 @@ from audit.model import Post, Profile
 from audit.result import Category, CheckResult, Evidence, Severity
 from checks.base import CheckContext, CheckMeta, check
 from checks.common import dated_posts, post_ev
+from checks.sources import HOOTSUITE_FREQUENCY, OWN
 
 MIN_DATED_POSTS = 3
 WINDOW_DAYS = 90
-_HOOTSUITE = "Hootsuite, 'How often to post on social media' (2023), via checks.md Evidence"
+_HOOTSUITE = HOOTSUITE_FREQUENCY
 
 
 def _too_few(meta: CheckMeta, n: int) -> CheckResult:
@@ -38,12 +39,13 @@ CAD001 = CheckMeta(
     needs=("posts",),
     what="Days since the last own post, at capture time: warn above 14, fail above 30.",
     why="A profile whose last post is a month old looks closed to a searcher, and platforms "
-    "surface active accounts; checks.md flags dormancy over 30 days firmly.",
+    "surface active accounts.",
     fix="Post this week, then keep a simple schedule you can hold (even two posts a week, "
     "Mosseri's floor for Instagram).",
     example="Last post: 47 days ago.",
     better="Last post: 2 days ago, with the week's specials.",
-    source="checks.md CAD001 and Evidence for thresholds; " + _HOOTSUITE,
+    source=_HOOTSUITE + ". 14 and 30 days are " + OWN + "a month without a post "
+    "is a month a searcher sees no sign of life; two weeks is half of that.",
 )
 
 
@@ -88,7 +90,8 @@ CAD002 = CheckMeta(
     "week), with keywords in every caption.",
     example="Instagram: 0.5 posts per week over the last 90 days.",
     better="Instagram: 3 posts per week, scheduled Monday/Wednesday/Friday.",
-    source="checks.md CAD002; rules table posts_per_week_low; " + _HOOTSUITE,
+    source=_HOOTSUITE + "; Mosseri's two feed posts a week for Instagram (Creator Week "
+    "2021, as reported there).",
 )
 
 
@@ -137,11 +140,13 @@ CAD003 = CheckMeta(
     "unit, so for them only a silence that is certain despite the rounding is judged: warn "
     "when at least 30 days surely passed between two posts.",
     why="Bursts followed by silence read as an abandoned account during the silence, and "
-    "followers' feeds forget accounts that go quiet (checks.md CAD003).",
+    "followers' feeds forget accounts that go quiet.",
     fix="Spread the same number of posts evenly: schedule them instead of posting in bursts.",
     example="Five posts in one weekend, then nothing for six weeks.",
     better="One post every two or three days.",
-    source="checks.md CAD003",
+    source=OWN + "a coefficient of variation above 1.0 (gaps vary more than "
+    "their mean) or one gap 4x the median is a burst-then-silence pattern; relative dates "
+    "are judged only on silences certain despite their rounding.",
 )
 
 # A month without a post is the silence CAD001 calls dormant; with rounded dates it is the one
@@ -260,7 +265,8 @@ CAD004 = CheckMeta(
     "data export so findable sees their dates.",
     example="A capture that shows 2 posts with dates.",
     better="A data export with the last 50 posts and their dates.",
-    source="checks.md CAD004",
+    source=OWN + "two gaps (three dated posts) are the least that frequency "
+    "and regularity can be measured from.",
 )
 
 

@@ -19,6 +19,7 @@ from checks.base import CheckContext, CheckMeta, brand_check
 from checks.common import host_of
 from checks.keywords import fold
 from checks.links import own_site_links
+from checks.sources import GA_CAMPAIGN_URLS, GBP_GUIDELINES, KRAWETZ_DHASH, OWN
 
 Item = tuple[Profile, str]  # a profile and the value compared (normalised)
 
@@ -89,12 +90,13 @@ CON001 = CheckMeta(
     weight=1,
     what="The same handle (or a close variant: separators, a suffix) on every captured platform.",
     why="People who find you on one platform search for the same handle on the next; a "
-    "different one sends them to a stranger or nowhere (checks.md CON001).",
+    "different one sends them to a stranger or nowhere.",
     fix="Claim the same handle everywhere; where it is taken, add the same suffix on all "
     "(e.g. 'bluedoorbakery' everywhere, or 'bluedoorbakeryatx' everywhere).",
     example="@bluedoorbakery on Instagram, @bdb_austin on TikTok.",
     better="@bluedoorbakery on Instagram, TikTok and Pinterest.",
-    source="checks.md CON001",
+    source=OWN + "the handle is how people move from one platform to the next; "
+    "close variants (one suffix) are counted as the same.",
 )
 
 
@@ -131,11 +133,11 @@ CON002 = CheckMeta(
     what="Display names agree across platforms (a keyword added after the same name counts "
     "as agreeing).",
     why="The name is what people recognise in results; 'Blue Door Bakery' on one platform and "
-    "'BDB Austin' on another look like two businesses (checks.md CON002).",
+    "'BDB Austin' on another look like two businesses.",
     fix="Use the same business name first on every platform; add keywords after it.",
     example="'Blue Door Bakery' on Instagram, 'BDB ATX' on TikTok.",
     better="'Blue Door Bakery | Sourdough' on Instagram, 'Blue Door Bakery' on TikTok.",
-    source="checks.md CON002",
+    source=GBP_GUIDELINES + " (the name as the business is known everywhere)",
 )
 
 
@@ -163,11 +165,12 @@ CON003 = CheckMeta(
     what="The website links on all profiles (and the brand file's website, when given) are "
     "on the same domain.",
     why="One domain collects the trust and the analytics; an old domain or a reseller's "
-    "page on one profile splits both and confuses customers (checks.md CON003).",
+    "page on one profile splits both and confuses customers.",
     fix="Point every profile at the same domain (use UTM parameters to tell platforms apart).",
     example="bluedoorbakery.com on Instagram, bluedoor-old.square.site on Facebook.",
     better="bluedoorbakery.com on every profile.",
-    source="checks.md CON003",
+    source=OWN + "one domain everywhere; UTM parameters, not other domains, tell "
+    "platforms apart (" + GA_CAMPAIGN_URLS + ")",
 )
 
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu"})
@@ -219,13 +222,12 @@ CON004 = CheckMeta(
     "live capture downloads; platform default avatars are left to PRO001.",
     why="The profile image is what people recognise first in a results list, before they "
     "read a name; the same logo everywhere tells them the account on the next platform is "
-    "the business they already know (checks.md CON004).",
+    "the business they already know.",
     fix="Use the same logo (or the same photo) as the profile image on every platform, "
     "exported once at 1080×1080 and uploaded everywhere.",
     example="The blue-door logo on Instagram, a photo of the shop window on Bluesky.",
     better="The blue-door logo on Instagram and on Bluesky.",
-    source="checks.md CON004; dHash distance ≤ 10 of 64 as 'the same picture': Neal Krawetz, "
-    "'Kind of Like That' (hackerfactor.com, 2013)",
+    source=KRAWETZ_DHASH,
 )
 
 # Bits (of 64) two hashes may differ by and still be the same picture. Krawetz's dHash notes:

@@ -10,6 +10,7 @@ from audit.text import extract_hashtags
 from checks.base import CheckContext, CheckMeta, check
 from checks.common import post_ev, quote, recent_posts, word_list
 from checks.keywords import fold, keywords_text, no_keywords, target_in
+from checks.sources import IG_HASHTAG_LIMIT, IG_SEARCH, OWN
 
 
 def post_hashtags(post: Post) -> list[str]:
@@ -29,12 +30,13 @@ HSH001 = CheckMeta(
     what="Hashtags per recent post within the platform's guide (Instagram hard cap 5 since "
     "Dec 2025; Threads 1 tag; X 1-2; LinkedIn 3 or fewer).",
     why="Past the guide, extra hashtags add no reach and read as spam; Instagram now refuses "
-    "more than 5 and Threads allows one topic tag (checks.md Evidence).",
+    "more than 5 and Threads allows one topic tag.",
     fix="Keep 3-5 specific hashtags on Instagram (1-2 on X, 1 topic on Threads), chosen for "
     "what the post shows.",
     example="#bakery #bread #food #foodie #yum #instafood #love #austin #sourdough #eat",
     better="#sourdough #austinbakery #austinfood",
-    source="checks.md HSH001 and Evidence for thresholds",
+    source=IG_HASHTAG_LIMIT + ". The guides for X (1-2) and LinkedIn (3 or fewer) "
+    "are " + OWN + "both show tags inline, where more than a few crowd the post.",
 )
 
 
@@ -79,7 +81,8 @@ HSH002 = CheckMeta(
     fix="Replace generic tags with what you are and where: #sourdough #austinbakery.",
     example="#love #instagood #photooftheday #foodie",
     better="#sourdough #austinbakery #eastaustin",
-    source="checks.md HSH002",
+    source=IG_HASHTAG_LIMIT + " (Instagram: generic tags such as #reels and "
+    "#explore do not help discovery)",
 )
 
 GENERIC_HASHTAGS = frozenset(
@@ -124,12 +127,13 @@ HSH003 = CheckMeta(
     what="In recent captions that mention a target keyword, it appears within the part shown "
     "before 'more' (the first 125 characters on Instagram; the platform's fold elsewhere).",
     why="The first line is what shows in the feed and in search previews; a keyword after "
-    "the fold is invisible to a scrolling searcher (checks.md HSH003).",
+    "the fold is invisible to a scrolling searcher.",
     fix="Open the caption with the keyword sentence, then the story.",
     example="'So happy to finally share this with you all after weeks of testing... our new "
     "sourdough!' (keyword at character 90+ of a long caption)",
     better="'New: our sourdough loaf 🥖 After weeks of testing...'",
-    source="checks.md HSH003",
+    source=IG_SEARCH + ". The 125 characters before 'more' are " + OWN + "what "
+    "Instagram's feed shows of a caption on a phone, measured, not published.",
 )
 
 

@@ -31,6 +31,7 @@ from audit.result import Category, CheckResult, Evidence, Severity
 from audit.text import extract_hashtags
 from checks.base import CheckContext, CheckMeta, brand_check, check, not_observed
 from checks.common import ev, post_ev, post_text, quote, recent_posts, urls_in, word_list
+from checks.sources import IG_HASHTAG_LIMIT, IG_SEARCH, OWN, TIKTOK_RECOMMENDS
 
 __all__ = [
     "fold",
@@ -97,10 +98,7 @@ def no_keywords(meta: CheckMeta) -> CheckResult:
     )
 
 
-_MOSSERI = (
-    "Adam Mosseri (Head of Instagram): search matches your name, username, bio, captions, "
-    "hashtags and places (via Wordtracker; checks.md)"
-)
+_MOSSERI = IG_SEARCH
 
 KEY001 = CheckMeta(
     id="KEY001",
@@ -118,7 +116,7 @@ KEY001 = CheckMeta(
     "(Instagram allows 30 characters and two name changes per 14 days).",
     example="Name: 'Blue Door' — a search for 'bakery austin' does not match it.",
     better="Name: 'Blue Door Bakery · Austin'.",
-    source="checks.md KEY001; " + _MOSSERI,
+    source=_MOSSERI + "; " + TIKTOK_RECOMMENDS,
 )
 
 
@@ -149,12 +147,12 @@ KEY002 = CheckMeta(
     weight=3,
     needs=("bio",),
     what="At least one target keyword appears in the bio / description.",
-    why="The bio is a searched field on nearly every platform (checks.md Platform rules); a bio "
+    why="The bio is a searched field on nearly every platform; a bio "
     "of slogans matches no search. " + _MOSSERI + ".",
     fix="Say what you sell and where, in the words customers type: 'Sourdough bakery in Austin'.",
     example="Bio: 'Good vibes & good bread ✨'.",
     better="Bio: 'Sourdough bakery in East Austin ✨ Fresh loaves daily 7–2'.",
-    source="checks.md KEY002; " + _MOSSERI,
+    source=_MOSSERI,
 )
 
 
@@ -191,7 +189,9 @@ KEY003 = CheckMeta(
     "'Our sourdough loaf, fresh from the oven in Austin'.",
     example="Captions: 'Monday mood ☕', 'You know what time it is 😍'.",
     better="'Monday mood: sourdough toast and coffee at our Austin bakery ☕'.",
-    source="checks.md KEY003",
+    source=_MOSSERI + "; " + TIKTOK_RECOMMENDS + ". The 50% and 20% "
+    "thresholds are " + OWN + "half the recent posts findable for a keyword is a steady "
+    "habit, under one in five is chance.",
 )
 
 
@@ -226,11 +226,14 @@ KEY004 = CheckMeta(
     what="No word or keyword repeated more than 3 times in the bio, and no hashtag wall "
     "(more than 5 hashtags) in it.",
     why="Repetition does not rank higher, reads as spam to people, and platforms demote "
-    "spammy text; Instagram itself caps hashtags at 5 per post (checks.md Evidence).",
+    "spammy text; Instagram itself caps hashtags at 5 per post.",
     fix="Say each keyword once, in a sentence; move hashtags out of the bio.",
     example="Bio: 'bakery bakery bakery austin bakery #bread #cake #food #yum #love #fresh'.",
     better="Bio: 'Sourdough bakery in Austin. Bread and cakes baked daily.'",
-    source="checks.md KEY004",
+    source=IG_HASHTAG_LIMIT
+    + ". More than 3 repeats of a word in a bio is "
+    + OWN
+    + "a bio of 150-250 characters has room to say each keyword once.",
 )
 
 # Function words that repeat in any natural text (en, es, fr, de, it, pt); not stuffing.
@@ -315,13 +318,15 @@ KEY005 = CheckMeta(
     weight=1,
     what="The handle has no long digit runs (4 or more digits) and contains a word of the "
     "brand name or a target keyword.",
-    why="Handles are the second-weighted search field (design.md field order) and what people "
+    why="Handles are searched right after the name field (Instagram matches usernames) and "
+    "what people "
     "type to tag you; '@bluedoor_bakery_2847' is misremembered, '@bluedoorbakery' is not.",
     fix="Change the handle to the brand name (plus the city or trade if taken), without "
     "number runs; keep it the same on every platform.",
     example="@bdb_official_2847",
     better="@bluedoorbakery",
-    source="checks.md KEY005; design.md field weights",
+    source=_MOSSERI + ". Four or more digits as a sign of a handle people misremember "
+    "is " + OWN + "a year or a street number is remembered, a random run is not.",
 )
 
 _NAME_FILLERS = frozenset({"the", "and", "official", "shop", "store", "company", "inc", "llc"})
@@ -375,7 +380,8 @@ KEY006 = CheckMeta(
     "['sourdough bakery', 'austin bakery', 'birthday cakes'].",
     example="A brand file with no `keywords`.",
     better="keywords = ['sourdough bakery', 'austin bakery', 'custom cakes']",
-    source="checks.md KEY006",
+    source=OWN + "every keyword check needs to know what the brand wants to be "
+    "found for; this only records whether those words were given or proposed.",
 )
 
 
@@ -426,8 +432,9 @@ KEY007 = CheckMeta(
     "only ✨', captions without either: findable for neither (0.0).",
     better="Name 'Modra Vrata · Sourdough' (1.0), bio 'Ljubljana bakery since 1998' (0.6): "
     "mean 0.8.",
-    source="design.md 'Analysis (spaCy)' (field-weighted discoverability); field weights: "
-    "audit/platforms/rules.py FIELD_WEIGHTS; " + _MOSSERI,
+    source=_MOSSERI + "; " + TIKTOK_RECOMMENDS + ". The field weights (name 1.0 down to "
+    "location 0.1) are " + OWN + "no platform publishes its ranking, so the weights only keep "
+    "the order the platforms describe: the name and username first, then the bio, then posts.",
 )
 
 # Full marks for a keyword in the bio (0.6): below that the profile is weakly findable.

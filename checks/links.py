@@ -18,6 +18,7 @@ from checks.common import (
     unwrap_redirect,
     urls_in,
 )
+from checks.sources import GA_CAMPAIGN_URLS, GBP_LOCAL_RANKING, OWN, X_PROFILE_HELP
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ LNK001 = CheckMeta(
     "Links), pointing at the page that converts (menu, shop, booking).",
     example="Profile with no links and a bio that ends 'visit us!'.",
     better="Link: https://bluedoorbakery.com/order",
-    source="checks.md LNK001",
+    source=GBP_LOCAL_RANKING + "; " + X_PROFILE_HELP,
 )
 
 
@@ -115,14 +116,15 @@ LNK002 = CheckMeta(
     severity=Severity.MEDIUM,
     weight=1,
     what="Each link parses as a web address, uses https when it names a scheme, and is not a "
-    "bare URL shortener (bit.ly, tinyurl ...). (checks.md: website-link-not-https / malformed.)",
+    "bare URL shortener (bit.ly, tinyurl ...).",
     why="Browsers mark http pages 'Not secure' and some in-app browsers warn before opening "
     "them; shorteners hide where a link goes, which people and spam filters distrust.",
     fix="Link the full https address of your own page; if you need tracking, add UTM "
     "parameters instead of a shortener.",
     example="Link: http://bit.ly/3xYz",
     better="Link: https://bluedoorbakery.com/order?utm_source=instagram",
-    source="checks.md LNK002",
+    source=OWN + "browsers mark plain http pages 'Not secure', and a shortener "
+    "hides where the link goes; " + GA_CAMPAIGN_URLS,
 )
 
 
@@ -170,7 +172,7 @@ LNK003 = CheckMeta(
     "platform (change the source per platform).",
     example="Link: https://bluedoorbakery.com",
     better="Link: https://bluedoorbakery.com/?utm_source=instagram&utm_medium=social",
-    source="checks.md LNK003; Google Analytics Help, 'Collect campaign data with custom URLs'",
+    source=GA_CAMPAIGN_URLS,
 )
 
 
@@ -211,12 +213,13 @@ LNK004 = CheckMeta(
     what="When the link is a link-in-bio aggregator (linktr.ee, beacons.ai ...), the bio or "
     "the link's title says what is behind it (order, menu, book ...).",
     why="An unexplained aggregator link is one more tap to an unknown page; people tap when "
-    "they know what they get (checks.md LNK004).",
+    "they know what they get.",
     fix="Name what the link holds: 'Menu, orders & events ↓' above the link, or give the "
     "link a title.",
     example="Bio: 'Sourdough bakery in Austin', link: linktr.ee/bluedoor",
     better="Bio: 'Sourdough bakery in Austin · Order & menu ↓', link: linktr.ee/bluedoor",
-    source="checks.md LNK004",
+    source=OWN + "a link-in-bio page is one more tap; the words next to it are "
+    "what makes people take it.",
 )
 
 

@@ -12,6 +12,7 @@ from audit.result import Category, CheckResult, Severity
 from checks.base import CheckContext, CheckMeta, check, not_observed
 from checks.common import ev, post_ev, quote, recent_posts
 from checks.keywords import target_in
+from checks.sources import GBP_GUIDELINES, GBP_LOCAL_RANKING, IG_SEARCH, OWN
 
 
 def describe(place: Place) -> str:
@@ -47,12 +48,13 @@ GEO001 = CheckMeta(
     "LinkedIn HQ, Google address), a 📍 line in the bio, or the brand's city in the bio. "
     "Fail for local businesses (brand file local = true), warn otherwise.",
     why="'Near me' and '<trade> <city>' searches only match profiles that say where they are; "
-    "Instagram search reads places (Mosseri via Wordtracker, checks.md).",
+    "Instagram search reads places.",
     fix="Add the address in the profile's contact/location options, or put '📍 City' on a line "
     "of its own in the bio.",
     example="Bio: 'Sourdough bakery 🥖 Fresh daily' (no place anywhere).",
     better="Bio: 'Sourdough bakery in East Austin 🥖\\n📍 12 E 6th St'",
-    source="checks.md GEO001",
+    source=IG_SEARCH + "; " + GBP_LOCAL_RANKING + ". Towns are recognised with "
+    "GeoNames' gazetteer (towns of 5,000+), https://www.geonames.org/",
 )
 
 
@@ -108,7 +110,10 @@ GEO002 = CheckMeta(
     fix="Tag the shop's own place on every post taken there (Instagram: Add location).",
     example="0 of 12 recent posts carry a location.",
     better="9 of 12 recent posts are tagged 'Blue Door Bakery, Austin'.",
-    source="checks.md GEO002",
+    source=IG_SEARCH
+    + ". The 50% (local businesses) and 10% thresholds are "
+    + OWN
+    + "a shop that tags half its posts shows up on its place's page week after week.",
 )
 
 
@@ -145,7 +150,8 @@ GEO003 = CheckMeta(
     fix="Update the profile address to the current shop and tag posts with that place.",
     example="Brand location Austin, profile location 'Dallas, Texas'.",
     better="Profile location 'Austin, Texas'; posts tagged 'Blue Door Bakery, Austin'.",
-    source="checks.md GEO003",
+    source=GBP_GUIDELINES + ". The 30 km radius is " + OWN + "a metropolitan "
+    "area; a geotag farther away is another town.",
 )
 
 Where = Literal["in", "off", "unknown"]

@@ -17,13 +17,10 @@ from audit.text import extract_hashtags
 from checks.base import CheckContext, CheckMeta, check
 from checks.common import RECENT_POSTS, image_media, post_ev, quote, recent_posts
 from checks.keywords import fold
+from checks.sources import GLEASON_2019, OWN, THREADS_ALT_TEXT, WAI_IMAGES, WEBAIM_ALT
 
-_WAI = "W3C WAI Images Tutorial, https://www.w3.org/WAI/tutorials/images/"
-_GLEASON = (
-    "Gleason et al., 'It's almost like they're trying to hide it: How user-provided image "
-    "descriptions have failed to make Twitter accessible' (WWW 2019): 0.1% of 1.09M image "
-    "tweets had alt text"
-)
+_WAI = WAI_IMAGES
+_GLEASON = GLEASON_2019
 
 
 def recent_image_posts(profile: Profile) -> list[Post]:
@@ -119,12 +116,13 @@ ALT002 = CheckMeta(
     "500, Mastodon 1500).",
     why="Alt text stands in for the image; a copy of the caption tells a screen reader user "
     "nothing new, and a single word tells them nothing. The '125 characters' rule is folklore, "
-    "but screen readers read long text in one breath (checks.md Evidence).",
+    "but screen readers read long text in one breath.",
     fix="Describe what is in the picture in one or two sentences: subject, action, setting, "
     "and the product's name where it fits.",
     example="Alt: 'photo' on every post; or the caption pasted again.",
     better="Alt: 'Baker lifting a tray of cinnamon buns out of the oven at Blue Door Bakery'.",
-    source=_WAI + "; checks.md Evidence for thresholds",
+    source=_WAI + "; " + WEBAIM_ALT + "; " + THREADS_ALT_TEXT + ". The soft limit "
+    "of ~150 characters is " + OWN + "past it a description is usually a caption again.",
 )
 
 _GENERIC_ALT = frozenset(
@@ -228,7 +226,8 @@ ALT003 = CheckMeta(
     "Accessibility), and edit it into your pinned and best-performing posts.",
     example="Alt: 'Photo by Blue Door Bakery on May 02, 2025. May be an image of food.'",
     better="Alt: 'Three sourdough loaves cooling on a rack by the window'.",
-    source=_WAI + "; audit/alttext.py (automatic text patterns)",
+    source=_WAI + "; " + WEBAIM_ALT + ". Which texts are automatic (May be an image "
+    "of..., Photo by ... on ...) is read from the platforms' own generated phrasing.",
 )
 
 
@@ -277,12 +276,13 @@ ALT004 = CheckMeta(
     ),
     what="Share of the 12 newest own posts that carry an image or video (warn below 50%), on "
     "platforms where a post can be text only.",
-    why="Posts with visuals draw far more engagement than text-only posts (checks.md "
-    "ALT004), and images with alt text are one more searchable field.",
+    why="Posts with visuals draw more attention than text-only posts, and images with alt "
+    "text are one more searchable field.",
     fix="Add a photo of the product, the shop or the people to most posts (with alt text).",
     example="9 of 12 posts are text only.",
     better="8 of 12 posts show a photo of what they talk about.",
-    source="checks.md ALT004",
+    source=OWN + "a feed that is mostly text shows searchers nothing of the "
+    "product; half the recent posts with a picture is the floor. " + _WAI,
 )
 
 

@@ -12,6 +12,14 @@ from audit.model import Platform, Profile
 from audit.result import Category, CheckResult, Severity
 from checks.base import CheckContext, CheckMeta, check, not_observed
 from checks.common import ev, quote, urls_in
+from checks.sources import (
+    GBP_GUIDELINES,
+    GBP_LOCAL_RANKING,
+    IG_SEARCH,
+    MASTODON_PROFILE,
+    OWN,
+    PROFILE_PHOTO_320,
+)
 
 PRO001 = CheckMeta(
     id="PRO001",
@@ -25,13 +33,14 @@ PRO001 = CheckMeta(
     what="A profile image is set and is not the platform's default avatar (Mastodon "
     "missing.png, X default_profile_image, Instagram's anonymous silhouette, or none).",
     why="Search results list accounts as image + name; a default silhouette looks like a "
-    "spam or abandoned account and is skipped. Every platform's profile guide asks for one "
-    "(checks.md PRO001).",
+    "spam or abandoned account and is skipped. Every platform's profile guide asks for one.",
     fix="Upload your logo or storefront photo as a square image of at least 320x320 pixels, "
     "the same one on every platform.",
     example="@bluedoorbakery shows Instagram's grey silhouette.",
     better="@bluedoorbakery shows the blue-door logo on white, 1080x1080.",
-    source="checks.md PRO001 (default avatars per platform)",
+    source=MASTODON_PROFILE + "; " + GBP_LOCAL_RANKING + ". Which images are defaults "
+    "(Mastodon missing.png, X default_profile_image, Instagram's silhouette) is read from the "
+    "platforms' own image URLs.",
 )
 
 
@@ -72,12 +81,13 @@ PRO002 = CheckMeta(
     needs=("avatar",),
     what="The largest available profile image is at least 320x320 pixels (warn 150-319, "
     "fail below 150), when the capture knows its dimensions.",
-    why="Instagram shows profile images at 320x320 (checks.md PRO002); a smaller upload is "
+    why="Instagram stores profile images at 320x320; a smaller upload is "
     "blurred where people decide whether to tap.",
     fix="Upload a square image of at least 320x320 pixels (1080x1080 is safe everywhere).",
     example="A 110x110 logo, upscaled and blurry on the profile page.",
     better="The same logo exported at 1080x1080.",
-    source="checks.md PRO002; rules table avatar_min_px",
+    source=PROFILE_PHOTO_320 + ". The 150-pixel floor for a failure is " + OWN + "below it "
+    "even the small circle in search results is visibly blurred.",
 )
 
 
@@ -119,13 +129,14 @@ PRO003 = CheckMeta(
     ),
     what="A business category / industry is shown where the platform has one (Instagram, "
     "Facebook, X professional, LinkedIn industry, Google).",
-    why="The category is a searchable field on Facebook, LinkedIn and Google (checks.md: "
-    "'name, category, about'), and on Instagram it tells a visitor what you are in one word.",
+    why="The category is a searchable field on Facebook, LinkedIn and Google (Google ranks "
+    "places by how well their category matches a search), and on Instagram it tells a "
+    "visitor what you are in one word.",
     fix="Switch to a professional/business account and pick the most specific category "
     "(e.g. 'Bakery', not 'Shopping & retail').",
     example="Instagram shows no category under the name.",
     better="Instagram shows 'Bakery' under 'Blue Door Bakery'.",
-    source="checks.md PRO003; Platform rules 'in-app search reads'",
+    source=GBP_LOCAL_RANKING + "; " + GBP_GUIDELINES,
 )
 
 
@@ -162,7 +173,10 @@ PRO004 = CheckMeta(
     "phone number in the bio.",
     example="A bakery profile with no email, phone, button or address.",
     better="Contact buttons: Call, Email, Directions.",
-    source="checks.md PRO004",
+    source=GBP_LOCAL_RANKING
+    + ". Counting an email or phone number written in the bio is "
+    + OWN
+    + "it is a route a customer can use.",
 )
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
@@ -227,7 +241,7 @@ PRO005 = CheckMeta(
     "you do if it fits: 'Blue Door Bakery | Sourdough'.",
     example="Name: 'blue_door.bakery' (the handle again).",
     better="Name: 'Blue Door Bakery · Sourdough'.",
-    source="checks.md PRO005; Adam Mosseri via Wordtracker (Instagram search fields)",
+    source=IG_SEARCH,
 )
 
 # A lowercase copy of the handle this long is likely several words run together.

@@ -17,9 +17,12 @@ A `[tool.findable]` table in a pyproject.toml is read the same way.
 
 from __future__ import annotations
 
+import math
+import re
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
@@ -31,7 +34,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-__all__ = ["load_brand", "merge_cli", "render_brand"]
+__all__ = ["load_brand", "merge_cli", "render_brand", "validate_brand", "website_url"]
 
 _FIELDS = set(Brand.model_fields) - {"extra"}
 
@@ -60,11 +63,96 @@ def load_brand(path: Path) -> Brand:
             f"known keys are {', '.join(sorted(_FIELDS))}"
         )
     try:
-        return Brand.model_validate(data)
+        brand = Brand.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise InputError(f"{path}: {where}: {first['msg']}") from None
+    return validate_brand(brand, where=str(path))
+
+
+# --- the rules every brand meets -----------------------------------------------------------
+
+# Line breaks, tabs and other control characters (C0, DEL, C1, Unicode line separators): a
+# name or keyword is one line of text, and a brand file must read back what it was written.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Longer than any platform's display name or search box; a longer value is a paste mistake.
+_MAX_TEXT = 200
+
+
+def website_url(text: str) -> str:
+    """`text` as an http(s) URL (`bakery.si` -> `https://bakery.si`), or an InputError."""
+    url = text.strip() if "://" in text else f"https://{text.strip()}"
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        host = None
+    if (
+        _CONTROL.search(text)
+        or parts.scheme not in ("http", "https")
+        or not host
+        or "." not in host
+    ):
+        raise InputError(f"website {text!r} is not a web address; write it like https://bakery.si")
+    return url
+
+
+def _one_line(what: str, value: str) -> None:
+    if _CONTROL.search(value):
+        raise InputError(
+            f"{what} {value!r} contains a line break or control character; write it on one line"
+        )
+    if len(value) > _MAX_TEXT:
+        raise InputError(f"{what} is {len(value)} characters long; keep it under {_MAX_TEXT}")
+
+
+def _check_selectors(brand: Brand) -> None:
+    both = sorted(
+        {s.strip().upper() for s in brand.select} & {s.strip().upper() for s in brand.ignore}
+    )
+    if both:
+        raise InputError(
+            f"{', '.join(both)} is both selected and ignored (--select/--ignore, or select/ignore "
+            "in the brand file); keep it in one of them"
+        )
+    from audit.engine import select_brand_checks, select_checks
+
+    if not select_checks(brand.select, brand.ignore) and not select_brand_checks(
+        brand.select, brand.ignore
+    ):
+        raise InputError(
+            f"select {brand.select} with ignore {brand.ignore} leaves no check to run; "
+            "widen --select or narrow --ignore"
+        )
+
+
+def validate_brand(brand: Brand, *, where: str = "") -> Brand:
+    """The rules for every brand, whether it comes from a brand file, `findable init`'s
+    answers or an audit's flags, so that what `init` writes `audit --brand` reads back.
+    Returns `brand`; an InputError (prefixed with `where`, e.g. the file) names what is wrong."""
+    try:
+        for what in ("name", "location"):
+            value = getattr(brand, what)
+            if value is not None:
+                _one_line(what, value)
+        for keyword in brand.keywords:
+            _one_line("keyword", keyword)
+        if brand.website:
+            website_url(brand.website)
+        from audit.resolve import resolve_many
+
+        resolve_many([*brand.profiles, *brand.competitors])
+        for name, weight in brand.weights.items():
+            if not math.isfinite(weight) or weight < 0:
+                raise InputError(f"weight {name} = {weight}: give a number 0 or above")
+        if brand.select or brand.ignore:
+            _check_selectors(brand)
+    except InputError as exc:
+        if not where:
+            raise
+        raise InputError(f"{where}: {exc}") from None
+    return brand
 
 
 def _split(text: str | None) -> list[str]:
@@ -82,12 +170,19 @@ def merge_cli(brand: Brand, **flags: Any) -> Brand:
             update[key] = flags[key]
     if flags.get("local") is not None:
         update["local"] = bool(flags["local"])
-    return brand.model_copy(update=update)
+    return validate_brand(brand.model_copy(update=update))
+
+
+def _toml_char(ch: str) -> str:
+    if ch in ('"', "\\"):
+        return "\\" + ch
+    if ord(ch) < 0x20 or ord(ch) == 0x7F:  # TOML strings refuse raw control characters
+        return f"\\u{ord(ch):04X}"
+    return ch
 
 
 def _toml_str(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{escaped}"'
+    return '"' + "".join(_toml_char(ch) for ch in value) + '"'
 
 
 def _toml_list(values: list[str]) -> str:

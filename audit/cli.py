@@ -6,9 +6,12 @@ Exit codes: 0 ok, 1 score below --fail-under, 2 bad input, 3 nothing could be ca
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import math
 import os
+import re
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -20,7 +23,83 @@ import typer
 from audit import __version__
 from audit.errors import FindableError, InputError
 
-app = typer.Typer(
+
+class _Command(typer.core.TyperCommand):
+    """Help that reads like a Unix tool's: a flag shows no value type (`--json`, not
+    `--json <bool>`), and the usage line names arguments in capitals (`BRANDS_CSV`,
+    `[TARGETS]...`) instead of the placeholder syntax some Typer versions print."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = list(super().get_params(ctx))
+        for param in params:
+            if getattr(param, "is_flag", False) and param.metavar is None:
+                param.metavar = ""
+        return params
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name != "argument":
+                continue
+            name = (param.metavar or param.name or "").upper()
+            name = name if param.required else f"[{name}]"
+            pieces.append(name + ("..." if param.nargs != 1 else ""))
+        return pieces
+
+
+class _App(typer.Typer):
+    """The `findable` entry point. Whatever goes wrong ends as one line on stderr and an exit
+    code: a usage mistake (unknown option, a value of the wrong type) exits 2 like any bad
+    input, a closed stdout (`findable history --json | head`) ends quietly like a Unix tool."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("cls", _Command)
+        return super().command(*args, **kwargs)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().__call__(*args, **kwargs)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+        except (typer.Abort, EOFError):
+            _err("aborted")
+            sys.exit(1)
+        except KeyboardInterrupt:
+            _err("interrupted")
+            sys.exit(130)
+        except Exception as exc:
+            line = _usage_error_line(exc)
+            if line is None:
+                raise
+            if line:  # empty when the help was shown instead (`findable` alone)
+                _err(line)
+            sys.exit(2)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_error_line(exc: BaseException) -> str | None:
+    """Click/Typer's usage errors (they carry `format_message` and `exit_code`) as one line
+    that also says where the help is; None for anything else."""
+    if not (hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int)):
+        return None
+    message = " ".join(str(exc.format_message()).split())
+    if not message:
+        return ""
+    ctx = getattr(exc, "ctx", None)
+    command = getattr(ctx, "command_path", None) or "findable"
+    return f"{message} (see '{command} --help')"
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader went away: stop writing, say nothing, exit as a SIGPIPE'd tool does."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(141)
+
+
+app = _App(
     name="findable",
     help="Audit how findable a brand is in social search (Instagram, TikTok, YouTube, ...).",
     no_args_is_help=True,
@@ -48,6 +127,8 @@ def handle_errors(func: F) -> F:
         except KeyboardInterrupt:
             _err("interrupted")
             raise typer.Exit(code=130) from None
+        except BrokenPipeError:
+            _quiet_broken_pipe()
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except Exception as exc:
@@ -89,16 +170,60 @@ def _parse_when(text: str | None) -> datetime | None:
     return when
 
 
-# --- audit -----------------------------------------------------------------------------------
+# --- options shared by commands ----------------------------------------------------------
 
+# --out and --db are read as text: an empty value is a mistake to name, not the current folder
 OutOpt = Annotated[
-    Path, typer.Option("--out", "-o", help="Folder for the reports (and the snapshot).")
+    str, typer.Option("--out", "-o", help="Folder for the reports (and the snapshot).")
 ]
-FormatOpt = Annotated[str, typer.Option("--format", help="Comma list of json,md,html,csv or all.")]
+FormatOpt = Annotated[
+    str,
+    typer.Option("--format", help="Comma list of json,md,html,csv,pdf; all = json,md,html,csv."),
+]
 DbOpt = Annotated[
-    Path | None,
+    str | None,
     typer.Option("--db", help="History database (default: your user data folder, or FINDABLE_DB)."),
 ]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")]
+
+
+def _path_option(flag: str, text: str | None) -> Path | None:
+    """A path given as an option's text; an empty one is refused, naming the option."""
+    if text is None:
+        return None
+    if not text.strip():
+        raise InputError(f"{flag} is empty; give a path")
+    if "\x00" in text:
+        raise InputError(f"{flag} {text!r} contains a NUL character; give a path")
+    return Path(text)
+
+
+def _out_dir(text: str) -> Path:
+    path = _path_option("--out", text)
+    assert path is not None
+    return path
+
+
+def _score_limit(value: float | None) -> float | None:
+    """--fail-under is a score: a finite number from 0 to 100."""
+    if value is not None and not (math.isfinite(value) and 0 <= value <= 100):
+        raise InputError(f"--fail-under {value:g}: give a score from 0 to 100")
+    return value
+
+
+def _stored_line(audit_id: int, db: Path | None) -> str:
+    """Where the audit went, and `findable diff` only when it has something to compare: an
+    earlier audit of this brand (diff compares the latest audit with the one before it)."""
+    from audit import history
+
+    try:
+        history.pick_pair(db)
+    except InputError:
+        return f"Stored as audit #{audit_id}, the first of this brand; audit again to compare."
+    return f"Stored as audit #{audit_id}; compare with the previous: findable diff"
+
+
+# --- audit -----------------------------------------------------------------------------------
 
 
 @app.command()
@@ -132,7 +257,7 @@ def audit(
         str | None,
         typer.Option("--captured-at", help="Capture time (ISO) for inputs that carry none."),
     ] = None,
-    out: OutOpt = Path("findable-report"),
+    out: OutOpt = "findable-report",
     formats: FormatOpt = "all",
     json_out: Annotated[
         bool, typer.Option("--json", help="Print the AuditResult JSON to stdout instead.")
@@ -157,8 +282,10 @@ def audit(
         Path | None,
         typer.Option("--storage-state", help="Your own logged-in Playwright storage state."),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print more.")] = False,
+    quiet: QuietOpt = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also show what was read, and from where.")
+    ] = False,
     db: DbOpt = None,
     no_history: Annotated[
         bool, typer.Option("--no-history", help="Do not store this audit in the history.")
@@ -167,6 +294,8 @@ def audit(
     """Audit profiles: live, from a HAR, from saved files, or by replaying a snapshot."""
     from audit import runner
 
+    fail_under = _score_limit(fail_under)
+    history_db = _path_option("--db", db)
     request = runner.AuditRequest(
         targets=list(targets or []),
         brand_file=brand_file,
@@ -176,7 +305,7 @@ def audit(
         from_files=list(from_files or []),
         platform=platform,
         captured_at=_parse_when(captured_at),
-        out=out,
+        out=_out_dir(out),
         formats=formats,
         to_stdout=json_out,
         flags={
@@ -190,37 +319,42 @@ def audit(
         quiet=quiet or json_out,
         verbose=verbose,
         history=not no_history,
-        db=db,
+        db=history_db,
     )
     result = runner.run(request)
     if not no_history:
         from audit import history
 
-        audit_id = history.record(result, db)
+        audit_id = history.record(result, history_db)
         if not request.quiet:
-            typer.echo(f"Stored as audit #{audit_id}; compare with the previous: findable diff")
-    _finish(result, request, fail_under)
+            typer.echo(_stored_line(audit_id, history_db))
+    _finish(result, request, fail_under, quiet=quiet)
 
 
-def _finish(result: Any, request: Any, fail_under: float | None) -> None:
+def _finish(result: Any, request: Any, fail_under: float | None, *, quiet: bool) -> None:
+    """Print the result; exit 1, saying why on stderr (even under --json, whose stdout is
+    the JSON alone), when the score is under --fail-under. Only --quiet silences that."""
     from audit import runner
 
     if request.to_stdout:
         typer.echo(result.model_dump_json(indent=2))
     elif not request.quiet:
         runner.print_summary(result, request)
+    if request.verbose and not request.to_stdout:
+        runner.print_inputs(result)
     if fail_under is not None and (result.score is None or result.score < fail_under):
-        if not request.quiet:
-            _err(f"brand score {result.score} is below --fail-under {fail_under:g}")
+        if not quiet:
+            score = "no score" if result.score is None else f"score {result.score:g}"
+            _err(f"brand {score} is below --fail-under {fail_under:g}")
         raise typer.Exit(code=1)
 
 
 @app.command()
 @handle_errors
 def demo(
-    out: OutOpt = Path("findable-report"),
+    out: OutOpt = "findable-report",
     formats: FormatOpt = "all",
-    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    quiet: QuietOpt = False,
     db: DbOpt = None,
     no_history: Annotated[
         bool, typer.Option("--no-history", help="Do not store the demo audit in the history.")
@@ -231,17 +365,18 @@ def demo(
     Stored in the history like any audit, so 'findable diff' works right after a second run."""
     from audit import runner
 
+    history_db = _path_option("--db", db)
     request = runner.demo_request(
-        out=out, formats=formats, quiet=quiet, history=not no_history, db=db
+        out=_out_dir(out), formats=formats, quiet=quiet, history=not no_history, db=history_db
     )
     result = runner.run(request)
     if not no_history:
         from audit import history
 
-        audit_id = history.record(result, db)
+        audit_id = history.record(result, history_db)
         if not quiet:
-            typer.echo(f"Stored as audit #{audit_id}; run the demo again, then: findable diff")
-    _finish(result, request, None)
+            typer.echo(_stored_line(audit_id, history_db))
+    _finish(result, request, None, quiet=quiet)
 
 
 @app.command()
@@ -251,14 +386,14 @@ def batch(
         Path, typer.Argument(help="CSV: a 'brand' column, then profiles, har, brand_file...")
     ],
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder: one subfolder per brand + summaries.")
-    ] = Path("findable-batch"),
+        str, typer.Option("--out", "-o", help="Folder: one subfolder per brand + summaries.")
+    ] = "findable-batch",
     formats: FormatOpt = "all",
     fail_under: Annotated[
         float | None,
         typer.Option("--fail-under", help="Exit 1 when any brand scores lower (or fails)."),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+    quiet: QuietOpt = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Show capture progress.")
     ] = False,
@@ -270,6 +405,9 @@ def batch(
     """Audit many brands from a CSV (one row each), for consultants: reports + a summary."""
     from audit import batch as batch_mod
     from audit.result import shown_score
+
+    fail_under = _score_limit(fail_under)
+    out_dir, history_db = _out_dir(out), _path_option("--db", db)
 
     def line(row: batch_mod.RowOutcome) -> None:
         if quiet:
@@ -283,10 +421,10 @@ def batch(
 
     result = batch_mod.run_batch(
         brands_csv,
-        out,
+        out_dir,
         formats=formats,
         history=not no_history,
-        db=db,
+        db=history_db,
         verbose=verbose,
         on_row=line,
     )
@@ -310,7 +448,10 @@ def init(
     name: Annotated[str | None, typer.Option(help="Business name.")] = None,
     keywords: Annotated[str | None, typer.Option("--keywords", "-k", help='"a,b,c"')] = None,
     location: Annotated[str | None, typer.Option(help="City / area.")] = None,
-    local: Annotated[bool | None, typer.Option("--local/--not-local")] = None,
+    local: Annotated[
+        bool | None,
+        typer.Option("--local/--not-local", help="Do customers visit you in person?"),
+    ] = None,
     website: Annotated[str | None, typer.Option(help="https://...")] = None,
     profiles: Annotated[
         str | None, typer.Option(help='Profiles, "instagram:@a,https://bsky.app/profile/b"')
@@ -383,6 +524,9 @@ def extract(
 
 # --- keywords --------------------------------------------------------------------------------
 
+# BCP 47's shape (a 2-3 letter language, then subtags): `en`, `sl`, `pt-BR`, `zh_Hant`
+_LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
 
 @app.command()
 @handle_errors
@@ -405,6 +549,8 @@ def keywords(
     """The keywords findable extracts from a text, a file, a web page or a JSONL batch."""
     from audit import runner
 
+    if lang is not None and not _LANG_CODE.fullmatch(lang):
+        raise InputError(f"--lang {lang!r} is not a language code; write one like en, sl or pt-BR")
     given = [x for x in (text, file, url, jsonl) if x is not None]
     if len(given) != 1:
         raise InputError("give one of: TEXT, --file F, --url URL or --jsonl FILE")
@@ -438,7 +584,9 @@ def history_cmd(
     """List stored audits, newest first."""
     from audit import history
 
-    rows = history.list_audits(db, brand=brand, limit=limit)
+    if limit < 1:
+        raise InputError(f"--limit {limit}: give how many audits to list, 1 or more")
+    rows = history.list_audits(_path_option("--db", db), brand=brand, limit=limit)
     if json_out:
         typer.echo(json.dumps([r.model_dump(mode="json") for r in rows], indent=2))
         return
@@ -471,8 +619,11 @@ def diff_cmd(
 
     if (before is None) != (after is None):
         raise InputError("give two audit ids (older newer), or none for the last two")
-    before, after = history.pick_pair(db, before=before, after=after, against=against, brand=brand)
-    d = history.diff(history.load(before, db), history.load(after, db))
+    history_db = _path_option("--db", db)
+    before, after = history.pick_pair(
+        history_db, before=before, after=after, against=against, brand=brand
+    )
+    d = history.diff(history.load(before, history_db), history.load(after, history_db))
     d.before_id, d.after_id = before, after
     if json_out:
         typer.echo(d.model_dump_json(indent=2))
@@ -484,6 +635,7 @@ def diff_cmd(
 
 
 @app.command()
+@handle_errors
 def schema() -> None:
     """Print the JSON Schema of the audit result (report.json)."""
     from audit.result import AuditResult
@@ -502,7 +654,9 @@ def checks_cmd(
     """List every check (ID, title, category, weight, platforms), or explain one."""
     from audit import runner
 
-    if explain:
+    if explain is not None:
+        if not explain.strip():
+            raise InputError("--explain needs a check ID or slug, e.g. --explain BIO003")
         typer.echo(runner.explain_check(explain))
     elif json_out:
         typer.echo(json.dumps(runner.checks_metadata(), ensure_ascii=False, indent=2))

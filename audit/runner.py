@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import typer
 
-from audit.brandfile import load_brand, merge_cli
+from audit.brandfile import load_brand, merge_cli, website_url
 from audit.documents import Document, load_file, load_har
 from audit.errors import InputError, NothingCapturedError
 from audit.model import (
@@ -155,31 +155,57 @@ def run(req: AuditRequest) -> AuditResult:
         raise InputError("give one input: --snapshot, --har, --export or --from (not several)")
     if req.from_files and req.targets:
         raise InputError("profile targets and --from files cannot be mixed; audit them apart")
-    if not req.to_stdout:
-        _check_out_writable(req.out)
+    created = [] if req.to_stdout else _missing_folders(req.out)
+    try:
+        if not req.to_stdout:
+            _check_out_writable(req.out)
+        result = _audit(req)
+        if req.history:
+            from audit import history
 
+            result.progress = history.progress(result, req.db)
+        if not req.to_stdout:
+            from reports import write_reports
+
+            write_reports(result, req.out, formats)
+    except BaseException:
+        _remove_if_empty(created)  # a failed audit leaves no empty --out folder behind
+        raise
+    return result
+
+
+def _audit(req: AuditRequest) -> AuditResult:
     if req.snapshot is not None:
-        result = _audit_snapshot(req.snapshot, req)
-    elif req.har is not None:
-        result = _audit_har(req)
-    elif req.export is not None:
-        result = audit_profiles(
+        return _audit_snapshot(req.snapshot, req)
+    if req.har is not None:
+        return _audit_har(req)
+    if req.export is not None:
+        return audit_profiles(
             [extract_export_file(req.export, req.platform, req.captured_at)], _brand(req)
         )
-    elif req.from_files:
-        result = _audit_files(req)
-    else:
-        result = _audit_live(req)
+    if req.from_files:
+        return _audit_files(req)
+    return _audit_live(req)
 
-    if req.history:
-        from audit import history
 
-        result.progress = history.progress(result, req.db)
-    if not req.to_stdout:
-        from reports import write_reports
+def _missing_folders(path: Path) -> list[Path]:
+    """`path` and those of its parents that do not exist yet, deepest first."""
+    missing: list[Path] = []
+    for folder in (path, *path.parents):
+        if folder.exists() or folder == folder.parent:
+            break
+        missing.append(folder)
+    return missing
 
-        write_reports(result, req.out, formats)
-    return result
+
+def _remove_if_empty(folders: Sequence[Path]) -> None:
+    """Remove the folders this run made, deepest first, while they are empty; a folder with
+    anything in it stays (and so do its parents)."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def _audit_snapshot(directory: Path, req: AuditRequest) -> AuditResult:
@@ -274,10 +300,14 @@ def _audit_har(req: AuditRequest) -> AuditResult:
         input_kind="har",
         notes=[f"imported from {req.har.name}"],
     )
-    write_profile(staging, manifest, har=raw)
-    del raw
-    write_index(staging, [ref.key], {"brand": brand.model_dump(mode="json")})
-    _promote(staging, req.snapshot_dir)
+    try:
+        write_profile(staging, manifest, har=raw)
+        del raw
+        write_index(staging, [ref.key], {"brand": brand.model_dump(mode="json")})
+        _promote(staging, req.snapshot_dir)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
     return _audit_snapshot(req.snapshot_dir, req)
 
 
@@ -372,7 +402,7 @@ def _audit_live(req: AuditRequest) -> AuditResult:
         assert plan is not None  # every platform in the registry has one
         jobs.append((ref, plan(ref)))
     if brand.website:
-        site = SiteRef(url=_website_url(brand.website))
+        site = SiteRef(url=website_url(brand.website))
         jobs.append((site, CapturePlan(steps=[Step("goto", site.url)])))
     staging = _staging(req)
     try:
@@ -470,14 +500,6 @@ def _capture_avatars(
     return avatars, [a.key for a in assets]
 
 
-def _website_url(text: str) -> str:
-    url = text.strip() if "://" in text else f"https://{text.strip()}"
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname or "." not in parts.hostname:
-        raise InputError(f"website {text!r} is not a web address; write it like https://bakery.si")
-    return url
-
-
 def _progress(req: AuditRequest) -> Any:
     if req.quiet:
         return None
@@ -541,6 +563,26 @@ def print_summary(result: AuditResult, req: AuditRequest) -> None:
         echo(f"\nReports written to {req.out}/")
         if (req.out / "snapshot").is_dir() and req.snapshot is None:
             echo(f"Snapshot saved in {req.snapshot_dir}/ (re-audit offline with --snapshot)")
+
+
+def print_inputs(result: AuditResult) -> None:
+    """`audit -v`: per profile, what was read and from where, and where each field came from."""
+    echo = typer.echo
+    echo("\nWhat was read:")
+    for pr in result.profiles:
+        cap = pr.profile.capture
+        when = cap.captured_at.strftime("%Y-%m-%d %H:%M UTC") if cap.captured_at else "unknown"
+        echo(f"  {pr.platform.label} @{pr.handle}: {cap.input_kind}, captured {when}")
+        for doc in cap.inputs:
+            where = doc.url or doc.path or "?"
+            if doc.url and doc.path:
+                where += f" (in {doc.path})"
+            status = f" HTTP {doc.status}" if doc.status is not None else ""
+            echo(f"    read {doc.kind}{status}: {where}")
+        for name, source in sorted(pr.profile.sources.items()):
+            echo(f"    {name:<16} from {source}")
+        for warning in cap.warnings:
+            echo(f"    warning: {warning}")
 
 
 def print_profile(profile: Profile, *, verbose: bool) -> None:
@@ -669,7 +711,7 @@ def _page_texts(url: str) -> list[str]:
     from audit.site import read_site
     from audit.snapshot import read_snapshot
 
-    site = SiteRef(url=_website_url(url))
+    site = SiteRef(url=website_url(url))
     with tempfile.TemporaryDirectory(prefix="findable-page-") as tmp:
         (manifest,) = capture([(site, CapturePlan(steps=[Step("goto", site.url)]))], Path(tmp),
                               CaptureOptions(retries=1))  # fmt: skip
@@ -698,39 +740,74 @@ _PROMPTS = {
 
 
 def init_brand(path: Path, *, values: dict[str, Any], force: bool, interactive: bool) -> Brand:
-    """Write a brand file from `values` (flags), prompting for the missing ones when asked."""
-    from audit.brandfile import render_brand
+    """Write a brand file from `values` (flags), prompting for the missing ones when asked.
+
+    Every answer is checked as soon as it is given (a bad one is asked again, the others
+    kept), by the same rules `audit --brand` applies when it reads the file back."""
+    from audit.brandfile import render_brand, validate_brand
     from audit.snapshot import atomic_write_text
 
     if path.exists() and not force:
         raise InputError(f"{path} exists; pass --force to overwrite it or choose another path")
     vals = dict(values)
+    for key, text in vals.items():  # flags: checked before any question is asked
+        if key in _PROMPTS and text is not None:
+            validate_brand(_brand_of(key, text))
     if interactive:
         for key, prompt in _PROMPTS.items():
             if vals.get(key) is None:
-                vals[key] = typer.prompt(prompt, default="", show_default=False)
+                vals[key] = _ask(key, prompt)
         if vals.get("local") is None:
             vals["local"] = typer.confirm("Do customers visit you in person?", default=False)
-
-    def split(key: str) -> list[str]:
-        return [v.strip() for v in (vals.get(key) or "").split(",") if v.strip()]
-
-    targets = split("profiles") + split("competitors")
-    resolve_many(targets)  # refuse a typo now, not at audit time
-    brand = Brand(
-        name=vals.get("name") or None,
-        keywords=split("keywords"),
-        location=vals.get("location") or None,
-        local=bool(vals.get("local")),
-        website=vals.get("website") or None,
-        profiles=split("profiles"),
-        competitors=split("competitors"),
-    )
+    brand = _brand_of(None, "", vals)
+    if not brand.profiles:
+        raise InputError(
+            "no profiles given: a brand file without profiles audits nothing; pass "
+            "--profiles 'instagram:@yourbrand,https://bsky.app/profile/you' (or answer the "
+            "question without --no-input)"
+        )
+    validate_brand(brand)
     try:
         atomic_write_text(path, render_brand(brand))
     except OSError as exc:
         raise InputError(f"{path}: cannot write it ({exc.strerror}); choose another path") from None
     return brand
+
+
+_LISTS = ("keywords", "profiles", "competitors")
+
+
+def _brand_of(key: str | None, text: str, vals: dict[str, Any] | None = None) -> Brand:
+    """A Brand from init's answers: all of `vals`, or only the one answer `key`."""
+    answers = dict(vals) if vals is not None else {key: text}
+
+    def field(name: str) -> Any:
+        value = answers.get(name)
+        if name in _LISTS:
+            return [v.strip() for v in (value or "").split(",") if v.strip()]
+        if name == "local":
+            return bool(value)
+        return value or None
+
+    names = [n for n in Brand.model_fields if n in answers and (n in _PROMPTS or n == "local")]
+    return Brand(**{n: field(n) for n in names})
+
+
+def _ask(key: str, prompt: str) -> str:
+    """Ask until the answer is valid (an empty answer skips an optional question)."""
+    while True:
+        answer: str = typer.prompt(prompt, default="", show_default=False)
+        if key == "profiles" and not answer.strip():
+            typer.echo("  at least one profile, e.g. instagram:@yourbakery", err=True)
+            continue
+        try:
+            from audit.brandfile import validate_brand
+
+            validate_brand(_brand_of(key, answer))
+        except InputError as exc:
+            typer.echo(f"  {exc}; try again", err=True)
+            continue
+        return answer
 
 
 # --- checks ----------------------------------------------------------------------------------

@@ -174,11 +174,11 @@ def test_fail_under_exits_1_and_names_the_brands(batch: tuple[Path, Path, Path])
     folder, _, _ = batch
     out = folder / "strict"
     proc = run(
-        "batch", folder / "brands.csv", "--out", out, "--fail-under", "101", "--no-history",
+        "batch", folder / "brands.csv", "--out", out, "--fail-under", "100", "--no-history",
         db=folder / "unused.sqlite3",
     )  # fmt: skip
     assert proc.returncode == 1, proc.stderr + proc.stdout
-    assert "below --fail-under 101" in proc.stderr and "Šiška Pekarna" in proc.stderr
+    assert "below --fail-under 100" in proc.stderr and "Šiška Pekarna" in proc.stderr
     assert (out / "summary.csv").is_file()  # the summary is written whatever the exit code
     assert not (folder / "unused.sqlite3").exists()  # --no-history stores nothing
 

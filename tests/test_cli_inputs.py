@@ -1,0 +1,278 @@
+"""The command line as a user meets it, run as a real subprocess: every command refuses bad
+input with one line on stderr and exit 2 (never a traceback, never a silent success), and the
+messages, help and pipes behave like a careful Unix tool's."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from audit import history
+from audit.demo import build
+from audit.result import AuditResult
+
+FINDABLE = [sys.executable, "-m", "audit"]
+HISTORY_DIR = Path(tempfile.mkdtemp(prefix="findable-test-history-"))
+
+
+def run(
+    *args: str | Path, cwd: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, COLUMNS="120", FINDABLE_DB=str(HISTORY_DIR / "history.sqlite3"))
+    env.pop("FINDABLE_DEBUG", None)
+    return subprocess.run(
+        [*FINDABLE, *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        input=stdin if stdin is not None else "",  # never the test runner's terminal
+        timeout=300,
+        check=False,
+    )
+
+
+def bsky_har(folder: Path) -> Path:
+    har = folder / "bluesky.har"
+    if not har.exists():
+        har.write_text(build.har_text(build.build_hars()[f"bluesky-{build.BSKY_HANDLE}"]))
+    return har
+
+
+# --- the bad-input matrix --------------------------------------------------------------------
+
+
+def _matrix(tmp: Path) -> list[tuple[str, list[str | Path], str]]:
+    """(case, arguments, a fragment the one stderr line must contain)."""
+    har = bsky_har(tmp)
+    junk = tmp / "junk.bin"
+    junk.write_bytes(bytes(range(256)) * 4)
+    bad_brand = tmp / "cr.toml"
+    bad_brand.write_text('name = "a\\rb"\nprofiles = ["bluesky:@ana.si"]\n')
+    csv = tmp / "brands.csv"
+    csv.write_text(f"brand,har\nAna,{har.name}\n")
+    out = tmp / "out"
+    return [
+        ("fail-under nan", ["audit", "--har", har, "--fail-under", "nan", "-o", out], "0 to 100"),
+        ("fail-under 850", ["audit", "--har", har, "--fail-under", "850", "-o", out], "0 to 100"),
+        ("fail-under -1", ["audit", "--har", har, "--fail-under", "-1", "-o", out], "0 to 100"),
+        ("batch fail-under", ["batch", csv, "--fail-under", "101", "-o", out], "0 to 100"),
+        ("fail-under text", ["audit", "--har", har, "--fail-under", "lots"], "--fail-under"),
+        ("audit out empty", ["audit", "--har", har, "--out", ""], "--out is empty"),
+        ("demo out empty", ["demo", "--out", " "], "--out is empty"),
+        ("batch out empty", ["batch", csv, "--out", ""], "--out is empty"),
+        ("db empty", ["history", "--db", ""], "--db is empty"),
+        ("history limit -1", ["history", "--limit", "-1"], "--limit -1"),
+        ("history limit 0", ["history", "--limit", "0"], "--limit 0"),
+        ("history limit text", ["history", "--limit", "many"], "--limit"),
+        ("explain empty", ["checks", "--explain", ""], "--explain needs a check ID"),
+        ("explain unknown", ["checks", "--explain", "XYZ999"], "no check 'XYZ999'"),
+        ("lang traversal", ["keywords", "--lang", "../../etc", "bread"], "not a language code"),
+        ("keywords top 0", ["keywords", "--top", "0", "bread"], "--top"),
+        (
+            "init javascript website",
+            [
+                "init",
+                tmp / "a.toml",
+                "--no-input",
+                "--profiles",
+                "bluesky:@ana.si",
+                "--website",
+                "javascript:alert(1)",
+            ],
+            "not a web address",
+        ),
+        (
+            "init name with CR",
+            [
+                "init",
+                tmp / "b.toml",
+                "--no-input",
+                "--profiles",
+                "bluesky:@ana.si",
+                "--name",
+                "a\rb",
+            ],
+            "line break",
+        ),
+        ("init no profiles", ["init", tmp / "c.toml", "--no-input"], "no profiles given"),
+        ("init bad profile", ["init", tmp / "d.toml", "--profiles", "myspace:@x"], "myspace"),
+        ("brand file with CR", ["audit", "--brand", bad_brand, "--har", har], "line break"),
+        (
+            "select and ignore the same",
+            ["audit", "--har", har, "--select", "ALT", "--ignore", "alt", "-o", out],
+            "both selected and ignored",
+        ),
+        ("unknown selector", ["audit", "--har", har, "--select", "XYZ", "-o", out], "XYZ"),
+        ("unknown option", ["audit", "--bogus"], "--bogus"),
+        ("missing argument", ["batch"], "BRANDS_CSV"),
+        ("unknown command", ["bogus"], "bogus"),
+        ("bad captured-at", ["audit", "--har", har, "--captured-at", "soon"], "ISO 8601"),
+        ("diff one id", ["diff", "1"], "two audit ids"),
+        ("format docx", ["audit", "--har", har, "--format", "docx", "-o", out], "docx"),
+    ]
+
+
+def test_bad_input_matrix_exits_2_with_one_line(tmp_path: Path) -> None:
+    cases = _matrix(tmp_path)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        procs = list(pool.map(lambda case: run(*case[1], cwd=tmp_path), cases))
+    failures = []
+    for (name, _args, fragment), proc in zip(cases, procs, strict=True):
+        lines = proc.stderr.strip().splitlines()
+        ok = (
+            proc.returncode == 2
+            and len(lines) == 1
+            and lines[0].startswith("findable: error: ")
+            and fragment.lower() in lines[0].lower()
+            and "Traceback" not in proc.stderr
+        )
+        if not ok:
+            failures.append(f"{name}: exit {proc.returncode}, stderr {proc.stderr!r}")
+    assert not failures, "\n".join(failures)
+    # nothing was written by any refused command: no report, no brand file, no history row
+    assert not (tmp_path / "out").exists()
+    assert not [p for p in tmp_path.glob("*.toml") if p.name != "cr.toml"]
+    assert not list(tmp_path.glob("report.*"))
+    assert history.list_audits(HISTORY_DIR / "history.sqlite3") == []
+
+
+def test_what_init_writes_audit_reads_back(tmp_path: Path) -> None:
+    """One rule for both sides: a name init accepts loads back; one it refuses is refused by
+    `audit --brand` with the same words."""
+    brand = tmp_path / "findable.toml"
+    name = 'Pekarna "Ana" \\ Šiška'
+    proc = run("init", brand, "--no-input", "--name", name, "--profiles", "bluesky:@ana.si")
+    assert proc.returncode == 0, proc.stderr
+    from audit.brandfile import load_brand
+
+    assert load_brand(brand).name == name
+    refused = run("init", tmp_path / "x.toml", "--no-input", "--name", "a\rb",
+                  "--profiles", "bluesky:@ana.si")  # fmt: skip
+    (tmp_path / "cr.toml").write_text('name = "a\\rb"\nprofiles = ["bluesky:@ana.si"]\n')
+    read = run("audit", "--brand", tmp_path / "cr.toml", "--har", bsky_har(tmp_path))
+    message = "name 'a\\rb' contains a line break or control character"
+    assert message in refused.stderr and message in read.stderr
+
+
+# --- messages --------------------------------------------------------------------------------
+
+
+def test_json_with_fail_under_says_why_on_stderr(tmp_path: Path) -> None:
+    proc = run("audit", "--har", bsky_har(tmp_path), "--json", "--fail-under", "100",
+               "--no-history")  # fmt: skip
+    assert proc.returncode == 1
+    score = json.loads(proc.stdout)["score"]  # stdout stays pure JSON
+    assert proc.stderr.strip() == (
+        f"findable: error: brand score {score:g} is below --fail-under 100"
+    )
+    quiet = run("audit", "--har", bsky_har(tmp_path), "--json", "--fail-under", "100",
+                "--no-history", "-q")  # fmt: skip
+    assert quiet.returncode == 1 and quiet.stderr == ""
+
+
+def test_stored_line_offers_a_diff_only_when_there_is_a_previous(tmp_path: Path) -> None:
+    db = tmp_path / "history.sqlite3"
+    har = bsky_har(tmp_path)
+
+    def audit_of(name: str) -> str:
+        brand = tmp_path / f"{name}.toml"
+        if not brand.exists():
+            made = run("init", brand, "--no-input", "--name", name, "--profiles", "bluesky:@a.si")
+            assert made.returncode == 0, made.stderr
+        proc = run("audit", "--brand", brand, "--har", har, "-o", tmp_path / "r", "--db", db)
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout
+
+    first = audit_of("Ana")
+    assert "Stored as audit #1, the first of this brand" in first
+    assert "findable diff" not in first
+    other = audit_of("Bor")  # another brand's first audit: nothing of its own to compare
+    assert "Stored as audit #2, the first of this brand" in other
+    assert "findable diff" not in other
+    again = audit_of("Ana")
+    assert "Stored as audit #3; compare with the previous: findable diff" in again
+    compared = run("diff", "--db", db, "--json")  # the command it offers compares #1 and #3
+    assert compared.returncode == 0, compared.stderr
+    assert (json.loads(compared.stdout)["before_id"], json.loads(compared.stdout)["after_id"]) == (
+        1,
+        3,
+    )
+
+
+def test_verbose_audit_shows_what_was_read_and_from_where(tmp_path: Path) -> None:
+    har = bsky_har(tmp_path)
+    plain = run("audit", "--har", har, "-o", tmp_path / "r", "--no-history")
+    verbose = run("audit", "--har", har, "-o", tmp_path / "r", "--no-history", "-v")
+    assert verbose.returncode == 0, verbose.stderr
+    assert "What was read" not in plain.stdout
+    shown = verbose.stdout.split("What was read:")[1]
+    assert f"Bluesky @{build.BSKY_HANDLE}: har" in shown
+    assert "read har-entry HTTP 200: https://public.api.bsky.app/xrpc/" in shown
+    assert "bio" in shown and "from https://public.api.bsky.app" in shown
+
+
+# --- help ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["audit", "demo", "batch", "init", "history", "keywords"])
+def test_help_shows_flags_without_a_value_type(command: str) -> None:
+    proc = run(command, "--help")
+    assert proc.returncode == 0, proc.stderr
+    assert "<bool>" not in proc.stdout
+    usage = next(line for line in proc.stdout.splitlines() if "Usage:" in line)
+    assert "{" not in usage and "}" not in usage
+
+
+def test_help_names_every_format_argument_and_flag() -> None:
+    audit = run("audit", "--help").stdout
+    assert "pdf" in audit and "[TARGETS]..." in audit
+    batch = run("batch", "--help").stdout
+    assert "Usage: findable batch [OPTIONS] BRANDS_CSV" in batch and "{brands_csv}" not in batch
+    demo = run("demo", "--help").stdout
+    assert "Print only errors." in demo
+    init = run("init", "--help").stdout
+    assert "Do customers visit you in person?" in init
+
+
+# --- pipes -----------------------------------------------------------------------------------
+
+
+def _fill_history(db: Path, count: int) -> None:
+    result = AuditResult(
+        tool_version="test", generated_at=datetime.now(timezone.utc), brand="Pipe Test"
+    )
+    for _ in range(count):
+        history.record(result, db)
+
+
+def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    """`findable history --json | head -1`: the reader is gone before the output is written
+    (here: the pipe's read end is closed first, so any write meets the closed pipe);
+    findable ends quietly, no error line, no traceback."""
+    db = tmp_path / "history.sqlite3"
+    _fill_history(db, 50)
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        writer = subprocess.run(
+            [*FINDABLE, "history", "--json", "--db", str(db)],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert writer.stderr == ""
+    assert writer.returncode == 141  # as a Unix tool ended by SIGPIPE

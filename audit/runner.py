@@ -805,7 +805,7 @@ def _ask(key: str, prompt: str) -> str:
 
             validate_brand(_brand_of(key, answer))
         except InputError as exc:
-            typer.echo(f"  {exc}; try again", err=True)
+            typer.echo(f"  {exc}", err=True)
             continue
         return answer
 

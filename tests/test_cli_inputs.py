@@ -276,3 +276,63 @@ def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
         os.close(write_end)
     assert writer.stderr == ""
     assert writer.returncode == 141  # as a Unix tool ended by SIGPIPE
+
+
+# --- interactive init ------------------------------------------------------------------------
+
+
+def test_interactive_init_asks_again_for_a_bad_answer_and_keeps_the_others(
+    tmp_path: Path,
+) -> None:
+    """Through a real terminal (a pty): a bad website or profile is refused when it is given
+    and asked again; the answers given before it are kept and end up in the file."""
+    import pty
+    import select
+
+    brand = tmp_path / "findable.toml"
+    answers = [
+        "Pekarna Ana",  # name
+        "kruh, pekarna",  # keywords
+        "Ljubljana",  # location
+        "javascript:alert(1)",  # website: refused, asked again
+        "ana.si",
+        "",  # profiles: at least one, asked again
+        "myspace:@ana",  # refused, asked again
+        "bluesky:@ana.si",
+        "",  # competitors
+        "y",  # in person?
+    ]
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: findable on the pty
+        os.execv(sys.executable, [*FINDABLE, "init", str(brand)])
+    screen = b""
+    pending = list(answers)
+    deadline = 120.0
+    try:
+        while True:
+            ready, _, _ = select.select([fd], [], [], deadline)
+            if not ready:
+                raise AssertionError(f"init stopped answering; screen so far:\n{screen!r}")
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            screen += chunk
+            if pending and (chunk.rstrip().endswith(b":") or chunk.rstrip().endswith(b"]:")):
+                os.write(fd, pending.pop(0).encode() + b"\r")
+    finally:
+        _, status = os.waitpid(pid, 0)
+    text = screen.decode(errors="replace")
+    assert os.waitstatus_to_exitcode(status) == 0, text
+    assert "not a web address; write it like https://bakery.si\r\nWebsite:" in text, text
+    assert "at least one profile" in text
+    assert "unknown platform" in text
+    assert not pending
+    from audit.brandfile import load_brand
+
+    made = load_brand(brand)
+    assert made.name == "Pekarna Ana" and made.keywords == ["kruh", "pekarna"]
+    assert made.website == "ana.si" and made.profiles == ["bluesky:@ana.si"]
+    assert made.local is True

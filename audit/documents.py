@@ -11,7 +11,7 @@ import base64
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from audit.errors import InputError
@@ -75,8 +75,18 @@ class Document:
 
     @property
     def label(self) -> str:
-        """A short human name for evidence: the URL, else the file path."""
-        return self.url or self.path or "(inline)"
+        """A short human name for evidence: the URL, else the file's folder and name (never
+        the machine's absolute path: evidence travels in reports)."""
+        return self.url or shown_path(self.path) or "(inline)"
+
+
+def shown_path(path: str | None) -> str | None:
+    """A file as reports name it: its folder and name ('instagram-x/capture.har'), never the
+    machine's absolute path (a report travels; where the consultant keeps files does not)."""
+    if not path:
+        return path
+    parts = PurePath(path).parts
+    return "/".join(parts[-2:]) if len(parts) > 1 else path
 
 
 def _kind_of(mime: str, text: str) -> str | None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from audit import __version__
-from audit.documents import Document
+from audit.documents import Document, shown_path
 from audit.errors import InputError
 from audit.model import Brand, CaptureInfo, InputDoc, Outcome, Platform, Profile, ProfileRef
 from audit.observable import declare
@@ -67,8 +67,8 @@ def extract_profile(
     cap.tool_version = __version__
     if not cap.inputs:
         cap.inputs = [
-            InputDoc(url=d.url, path=d.path, kind=d.origin if d.origin != "file" else d.kind,
-                     status=d.status)
+            InputDoc(url=d.url, path=shown_path(d.path),
+                     kind=d.origin if d.origin != "file" else d.kind, status=d.status)
             for d in docs
         ]  # fmt: skip
     if network is not None:

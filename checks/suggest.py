@@ -362,6 +362,21 @@ def _link_fix(result: CheckResult, found: list[Suggestion], ctx: CheckContext) -
     )
 
 
+def _bio_fix(result: CheckResult, found: list[Suggestion], ctx: CheckContext) -> str | None:
+    label = ctx.rules.bio_label.lower()
+    return (
+        f"Open the {label} with the words customers type and your town, and keep the rest "
+        f"of your text: the proposal below does that within {ctx.rules.bio_max} characters."
+        if ctx.rules.bio_max
+        else f"Open the {label} with the words customers type and your town; the proposal "
+        "below keeps the rest of your text."
+    )
+
+
+def _hashtag_fix(result: CheckResult, found: list[Suggestion], ctx: CheckContext) -> str | None:
+    return f"Use specific and local hashtags instead of generic ones, e.g. {found[0].text}."
+
+
 _Builder = Callable[[Profile, CheckContext], list[Suggestion]]
 
 
@@ -380,13 +395,13 @@ _FixFn = Callable[[CheckResult, list[Suggestion], CheckContext], str | None]
 _BUILDERS: dict[str, tuple[_Builder, _FixFn | None]] = {
     "KEY001": (_one(name_proposal), _name_fix),
     "PRO005": (_one(name_proposal), None),
-    "KEY002": (_one(bio_proposal), None),
-    "BIO006": (_one(bio_proposal), None),
-    "BIO002": (_one(bio_proposal), None),
+    "KEY002": (_one(bio_proposal), _bio_fix),
+    "BIO006": (_one(bio_proposal), _bio_fix),
+    "BIO002": (_one(bio_proposal), _bio_fix),
     "LNK001": (tracked_links, None),
     "LNK003": (tracked_links, _link_fix),
     "HSH001": (_one(hashtag_set), None),
-    "HSH002": (_one(hashtag_set), None),
+    "HSH002": (_one(hashtag_set), _hashtag_fix),
     "ALT001": (alt_drafts, None),
     "ALT003": (alt_drafts, None),
 }

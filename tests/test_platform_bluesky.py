@@ -135,7 +135,7 @@ def test_profile_and_feed_pair_extracts_fully() -> None:
     ]
     assert profile.contact is not None and profile.contact.email == "hello@cajnica-zarja.si"
     assert profile.location is None and profile.category is None
-    assert profile.sources["bio"] == f"{FIXTURES / 'getProfile_cajnica-zarja.json'}: description"
+    assert profile.sources["bio"] == f"{FIXTURES.name}/getProfile_cajnica-zarja.json: description"
     assert profile.sources["counts.followers"].endswith(": followersCount")
     assert profile.sources["posts"].endswith("getAuthorFeed_cajnica-zarja.json: feed[].post")
     assert [d.kind for d in profile.capture.inputs] == ["json", "json"]

@@ -189,7 +189,8 @@ def test_bakery_posts_alt_text_geotags_and_slovenian_hashtags() -> None:
 
 def test_bakery_sources_name_document_and_json_path() -> None:
     profile = extract(fixture("web_profile_info_pekarna.soncek.json"), CTX)
-    label = str(FIXTURES / "web_profile_info_pekarna.soncek.json")
+    # the folder and the file, never the machine's absolute path (evidence travels)
+    label = f"{FIXTURES.name}/web_profile_info_pekarna.soncek.json"
     assert profile.sources["bio"] == f"{label}: data.user.biography"
     assert profile.sources["category"] == f"{label}: data.user.category_name"
     assert profile.sources["links"] == f"{label}: data.user.bio_links"

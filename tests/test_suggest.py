@@ -209,3 +209,23 @@ def test_enrich_leaves_passed_results_alone() -> None:
 def test_suggestion_schema_is_additive() -> None:
     schema = Suggestion.model_json_schema()
     assert {"kind", "label", "text", "length"} <= set(schema["required"])
+
+
+def test_bio_and_hashtag_fixes_name_this_profile_not_an_example() -> None:
+    generic = [
+        post(i, i, f"Monday mood {i} #love #instagood #foodie", media=[image("A loaf", "custom")])
+        for i in range(1, 5)
+    ]
+    profile = _bakery(bio="Dobro jutro ✨", posts=generic)
+    result = audit_profiles(
+        [profile], Brand(name="Modra Vrata", keywords=list(KEYWORDS), location="Ljubljana")
+    )
+    by_id = {c.id: c for c in result.profiles[0].checks}
+    key002, hsh002 = by_id["KEY002"], by_id["HSH002"]
+    assert key002.status is Status.FAIL and hsh002.status is Status.WARN
+    assert "Austin" not in (key002.fix or "") and "150 characters" in (key002.fix or "")
+    bio = key002.suggestions[0]
+    assert bio.kind == "bio" and bio.text.endswith("\nDobro jutro ✨")
+    tags = hsh002.suggestions[0]
+    assert tags.text in (hsh002.fix or "") and "#ljubljana" in tags.text
+    assert "austin" not in (hsh002.fix or "").lower()

@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any, Literal
 from urllib.parse import SplitResult
 
-from audit.documents import Document
+from audit.documents import Document, shown_path
 from audit.model import CaptureInfo, InputDoc, Platform, Post, Profile, ProfileRef
 
 
@@ -123,7 +123,7 @@ def input_doc(doc: Document) -> InputDoc:
     """How a document is listed in `Profile.capture.inputs` (evidence of what was read)."""
     return InputDoc(
         url=doc.url,
-        path=doc.path,
+        path=shown_path(doc.path),
         kind="har-entry" if doc.origin == "har" else doc.kind,
         status=doc.status,
     )

@@ -26,12 +26,12 @@ from audit.discover import (
     profile_language,
     profile_languages,
 )
-from audit.model import Profile
+from audit.model import Platform, Profile
 from audit.result import Category, CheckResult, Evidence, Severity
 from audit.text import extract_hashtags
 from checks.base import CheckContext, CheckMeta, brand_check, check, not_observed
 from checks.common import ev, post_ev, post_text, quote, recent_posts, urls_in, word_list
-from checks.sources import IG_HASHTAG_LIMIT, IG_SEARCH, OWN, TIKTOK_RECOMMENDS
+from checks.sources import GBP_GUIDELINES, IG_HASHTAG_LIMIT, IG_SEARCH, OWN, TIKTOK_RECOMMENDS
 
 __all__ = [
     "fold",
@@ -109,19 +109,26 @@ KEY001 = CheckMeta(
     severity=Severity.HIGH,
     weight=3,
     needs=("display_name",),
-    what="At least one target keyword appears in the display-name field.",
+    what="At least one target keyword appears in the display-name field (not on Google "
+    "Business Profile, whose guidelines forbid keywords in the name).",
     why="The name field is indexed with the highest weight: on Instagram, name and username "
     "are what account search matches first. " + _MOSSERI + ".",
     fix="Add your main keyword after the business name, e.g. 'Blue Door Bakery | Sourdough' "
     "(Instagram allows 30 characters and two name changes per 14 days).",
     example="Name: 'Blue Door' — a search for 'bakery austin' does not match it.",
     better="Name: 'Blue Door Bakery · Austin'.",
-    source=_MOSSERI + "; " + TIKTOK_RECOMMENDS,
+    source=_MOSSERI + "; " + TIKTOK_RECOMMENDS + ". Not on Google Business Profile, whose "
+    "name must be the business's real name: " + GBP_GUIDELINES,
 )
 
 
 @check(KEY001)
 def keyword_not_in_name(profile: Profile, ctx: CheckContext) -> CheckResult:
+    if profile.platform is Platform.GOOGLE_BUSINESS:
+        return KEY001.na(
+            "Google's guidelines forbid keywords in a Business Profile's name: it must be the "
+            "name the business uses everywhere (the category and description carry keywords)."
+        )
     if not ctx.keywords:
         return no_keywords(KEY001)
     name = (profile.display_name or "").strip()

@@ -196,7 +196,7 @@ def link_not_tracked(profile: Profile, ctx: CheckContext) -> CheckResult:
     return LNK003.warn(
         f"{len(untracked)} of {len(links)} website links carry no UTM parameters "
         f"({', '.join(link.url for link in untracked[:3])}), so visits are not attributed to "
-        f"this {profile.platform.label} profile.",
+        f"this {_profile_words(profile)}.",
         [link.evidence(profile) for link in untracked[:3]],
         score=(len(links) - len(untracked)) / len(links),
     )
@@ -239,3 +239,9 @@ def link_aggregator_without_context(profile: Profile, ctx: CheckContext) -> Chec
         "what is behind it.",
         evidence,
     )
+
+
+def _profile_words(profile: Profile) -> str:
+    """'Instagram profile', and 'Google Business Profile' (not '... Profile profile')."""
+    label = profile.platform.label
+    return label if label.lower().endswith("profile") else f"{label} profile"

@@ -176,3 +176,20 @@ def test_resolution_grows_with_age() -> None:
     assert cad._resolution_days(old, NOW) == 365
     assert cad._resolution_days(exact, NOW) == 0
     assert NOW - timedelta(days=2) == recent.created_at
+
+
+# --- Google Business Profile: its own rules ------------------------------------------------
+
+
+def test_a_real_google_place_is_never_told_to_put_keywords_in_its_name() -> None:
+    """Google's guidelines forbid keywords in a Business Profile's name (a listing can be
+    suspended for it): KEY001 is not applicable there, and LNK003 names the platform once."""
+    from audit.platforms.google_business import extract
+    from checks import links as lnk
+    from tests.test_platform_google_business import CTX, real
+
+    p = extract(real("gosom_gmaps_place_page_TipsySticks.html"), CTX)
+    ctx = make_ctx(Platform.GOOGLE_BUSINESS, keywords=["souvlaki", "restaurant"])
+    assert_result(key.keyword_not_in_name(p, ctx), Status.NA, None, "Google's guidelines")
+    r = lnk.link_not_tracked(p, ctx)
+    assert "Google Business Profile" in r.message and "Profile profile" not in r.message

@@ -238,7 +238,8 @@ class CaptureInfo(_Model):
     formats: list[str] = Field(
         default_factory=list,
         description="The formats read, where one input kind has formats that carry different "
-        "fields (X JSON: 'graphql', 'v1.1', 'v2', 'page'); what each cannot carry is declared "
+        "fields (X JSON: 'graphql', 'v1.1', 'v2', 'page'; Instagram: 'web', 'graph-api'); what "
+        "each cannot carry is declared "
         "in audit/observable.py.",
     )
     inputs: list[InputDoc] = Field(default_factory=list)

@@ -91,6 +91,16 @@ CARRIES: dict[tuple[Platform, str], InputKind] = {
         "a TikTok data export",
         {"alt_text": "", "counts": "", "location": ""},
     ),
+    # Instagram's Graph API (business discovery, IG user) has no category, contact options or
+    # address fields; its media carry no location (the extractor says so per document).
+    (_P.INSTAGRAM, "graph-api"): InputKind(
+        "Instagram's Graph API",
+        {
+            "category": "Instagram's Graph API user fields include no business category",
+            "contact": "Instagram's Graph API user fields include no contact options",
+            "location": "Instagram's Graph API user fields include no address",
+        },
+    ),
     # X's REST JSON (v1.1, v2) predates professional accounts: no category field.
     (_P.X, "v1.1"): InputKind(
         "X's v1.1 REST JSON",

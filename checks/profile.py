@@ -91,6 +91,14 @@ PRO002 = CheckMeta(
 )
 
 
+def _rendition(url: str, width: int, height: int) -> bool:
+    """Whether the image address itself asks for this size ('/p50x50/', '75x75_RS',
+    's150x150'): a thumbnail the platform cut from a larger upload (Facebook's Graph API
+    default picture, Pinterest's small avatar), which says nothing about the upload."""
+    path = url.split("?")[0]
+    return bool(re.search(rf"(?<![0-9]){width}x{height}(?![0-9])", path))
+
+
 @check(PRO002)
 def profile_image_low_resolution(profile: Profile, ctx: CheckContext) -> CheckResult:
     avatar = profile.avatar
@@ -99,6 +107,15 @@ def profile_image_low_resolution(profile: Profile, ctx: CheckContext) -> CheckRe
     if not avatar.width or not avatar.height:
         return PRO002.na("The capture does not show the profile image's dimensions.")
     need = ctx.rules.avatar_min_px or 320
+    if min(avatar.width, avatar.height) < need and _rendition(
+        avatar.url, avatar.width, avatar.height
+    ):
+        return PRO002.na(
+            f"The capture shows a {avatar.width}x{avatar.height} thumbnail the platform made "
+            "(its address asks for that size), not the image the brand uploaded, so its "
+            "resolution is not observable.",
+            [ev(profile, "avatar", f"{avatar.width}x{avatar.height}", url=avatar.url)],
+        )
     side = min(avatar.width, avatar.height)
     evidence = [ev(profile, "avatar", f"{avatar.width}x{avatar.height}", url=avatar.url)]
     msg = f"Profile image is {avatar.width}x{avatar.height} pixels; {need}x{need} is the target."

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 import pytest
 
-from audit.model import Platform
+from audit.model import Avatar, Platform
 from audit.platforms import x, youtube
 from audit.platforms.base import ExtractContext
 from audit.result import Status
@@ -193,3 +193,41 @@ def test_a_real_google_place_is_never_told_to_put_keywords_in_its_name() -> None
     assert_result(key.keyword_not_in_name(p, ctx), Status.NA, None, "Google's guidelines")
     r = lnk.link_not_tracked(p, ctx)
     assert "Google Business Profile" in r.message and "Profile profile" not in r.message
+
+
+def test_a_thumbnail_is_not_the_brands_upload() -> None:
+    """Facebook's Graph API 'picture' is a 50x50 thumbnail by default (its URL says p50x50):
+    PRO002 must not tell Facebook its logo is low resolution."""
+    import json
+
+    from audit.documents import Document
+    from audit.platforms import facebook
+    from tests.realdata import realdata
+
+    path = realdata("facebook", "graphapi_page_facebookapp_default_fields.json")
+    doc = Document(text=path.read_text(encoding="utf-8"), kind="json", url=str(path))
+    p = facebook.extract([doc], ExtractContext(captured_at=NOW))
+    assert p.avatar is not None and p.avatar.width == 50 and "p50x50" in (p.avatar.url or "")
+    r = pro.profile_image_low_resolution(p, make_ctx(Platform.FACEBOOK))
+    assert_result(r, Status.NA, None, "50x50 thumbnail")
+    assert json.loads(path.read_text(encoding="utf-8"))["picture"]["data"]["height"] == 50
+    small = make_profile(avatar=Avatar(url="https://cdn.example/logo.png", width=110, height=110))
+    assert_result(pro.profile_image_low_resolution(small, make_ctx()), Status.FAIL, 110 / 320)
+
+
+def test_instagram_graph_api_category_is_not_observable() -> None:
+    from audit.model import Brand
+    from audit.observable import declare
+    from audit.pipeline import audit_profiles
+    from audit.platforms import instagram
+    from tests.test_platform_instagram import real
+
+    p = instagram.extract(
+        real("graphapi_business_discovery_user_fbdevelopers.json"),
+        ExtractContext(captured_at=NOW),
+    )
+    assert p.capture.formats == ["graph-api"]
+    declare(p)
+    result = audit_profiles([p], Brand())
+    pro003 = next(c for c in result.profiles[0].checks if c.id == "PRO003")
+    assert_result(pro003, Status.NA, None, "Graph API user fields include no business category")

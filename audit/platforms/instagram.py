@@ -179,6 +179,9 @@ class _Found:
     # fields this document's posts cannot show (alt text on Graph API media, geotags on a
     # logged-out post page), so checks say "not observable" instead of "missing"
     not_observed: dict[str, str] = field(default_factory=dict)
+    # the format of the account fields, where formats carry different fields (the Graph API
+    # has no category or contact options): audit/observable.py declares what each cannot
+    fmt: str = "web"
 
     def put(self, name: str, value: Any, path: str) -> None:
         if name not in self.fields and first(value) is not None:
@@ -496,6 +499,7 @@ def _read_app_user(doc: Document, user: dict[str, Any], base: str) -> _Found:
 def _read_graph_user(doc: Document, user: dict[str, Any], base: str) -> _Found:
     p = _Paths(base)
     f = _Found(doc, _RANK_GRAPH_USER, clean_str(user.get("username")), p("username"))
+    f.fmt = "graph-api"
     f.put("display_name", clean_str(user.get("name")), p("name"))
     if isinstance(user.get("biography"), str):
         f.fields["bio"] = (user["biography"].strip(), p("biography"))
@@ -871,6 +875,7 @@ def _merge(found: list[_Found], docs: Sequence[Document], ctx: ExtractContext) -
     _decide_outcome(profile, values, signals, warnings)
     profile.capture.warnings = warnings
     profile.not_observed = _not_observed(usable)
+    profile.capture.formats = sorted({f.fmt for f in usable if f.fields})
     return profile
 
 

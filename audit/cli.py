@@ -344,7 +344,10 @@ def _finish(result: Any, request: Any, fail_under: float | None, *, quiet: bool)
         runner.print_inputs(result)
     if fail_under is not None and (result.score is None or result.score < fail_under):
         if not quiet:
-            score = "no score" if result.score is None else f"score {result.score:g}"
+            from audit.result import shown_score
+
+            shown = shown_score(result.score)
+            score = "no score" if shown is None else f"score {shown}"
             _err(f"brand {score} is below --fail-under {fail_under:g}")
         raise typer.Exit(code=1)
 
@@ -404,7 +407,6 @@ def batch(
 ) -> None:
     """Audit many brands from a CSV (one row each), for consultants: reports + a summary."""
     from audit import batch as batch_mod
-    from audit.result import shown_score
 
     fail_under = _score_limit(fail_under)
     out_dir, history_db = _out_dir(out), _path_option("--db", db)
@@ -413,6 +415,8 @@ def batch(
         if quiet:
             return
         if row.ok:
+            from audit.result import shown_score
+
             shown = shown_score(row.score)
             score = "not scored" if shown is None else f"{shown}/100"
             typer.echo(f"  {row.row.brand}: {score}" + (f" ({row.band})" if row.band else ""))
@@ -593,7 +597,10 @@ def history_cmd(
     if not rows:
         typer.echo("No audits stored yet; run 'findable audit ...' first.")
     for r in rows:
-        score = "—" if r.score is None else f"{r.score:5.1f}"
+        from audit.result import shown_score
+
+        shown = shown_score(r.score)
+        score = "  —" if shown is None else f"{shown:3d}"
         when = r.generated_at.strftime("%Y-%m-%d %H:%M") if r.generated_at else "?" * 16
         damaged = f"  [damaged: {r.damaged}]" if r.damaged else ""
         typer.echo(f"#{r.id:<5} {when}  {score}  {r.brand or '(no brand)'}  {r.profiles}{damaged}")

@@ -17,7 +17,7 @@ import pytest
 
 from audit import history
 from audit.demo import build
-from audit.result import AuditResult
+from audit.result import AuditResult, shown_score
 
 FINDABLE = [sys.executable, "-m", "audit"]
 HISTORY_DIR = Path(tempfile.mkdtemp(prefix="findable-test-history-"))
@@ -172,7 +172,7 @@ def test_json_with_fail_under_says_why_on_stderr(tmp_path: Path) -> None:
     assert proc.returncode == 1
     score = json.loads(proc.stdout)["score"]  # stdout stays pure JSON
     assert proc.stderr.strip() == (
-        f"findable: error: brand score {score:g} is below --fail-under 100"
+        f"findable: error: brand score {shown_score(score)} is below --fail-under 100"
     )
     quiet = run("audit", "--har", bsky_har(tmp_path), "--json", "--fail-under", "100",
                 "--no-history", "-q")  # fmt: skip

@@ -50,14 +50,16 @@ _MONTH_DAY = re.compile(
 
 
 def from_timestamp(value: object) -> datetime | None:
-    """Epoch seconds (or milliseconds) as an aware UTC datetime; None when not a number."""
+    """Epoch seconds (or milli-/microseconds) as an aware UTC datetime; None when not a number."""
     try:
         ts = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
     if ts <= 0:
         return None
-    if ts > 1e11:  # milliseconds
+    if ts > 1e14:  # microseconds (Google Maps review times)
+        ts /= 1e6
+    elif ts > 1e11:  # milliseconds
         ts /= 1000.0
     try:
         return datetime.fromtimestamp(ts, tz=timezone.utc)

@@ -204,6 +204,16 @@ class Post(_Model):
         description="The language the platform declares for the post (Bluesky `langs`, "
         "Mastodon `language`), as an ISO 639-1 code.",
     )
+    short_video: bool | None = Field(
+        default=None,
+        description="A short-form video (Instagram Reel, YouTube Short, TikTok video, Facebook "
+        "Reel): True/False when the input says, None when it does not.",
+    )
+    shoppable: bool | None = Field(
+        default=None,
+        description="Carries product tags / is a product pin: True/False when the input says, "
+        "None when it does not.",
+    )
 
     @field_validator("created_at")
     @classmethod
@@ -248,6 +258,61 @@ class CaptureInfo(_Model):
     warnings: list[str] = Field(default_factory=list)
 
 
+class Reviews(_Model):
+    """Ratings and reviews the platform shows publicly (Google, Facebook recommendations).
+    Every field is None where the input does not show it."""
+
+    rating: float | None = Field(default=None, description="Average stars, 1..5.")
+    count: int | None = Field(default=None, description="How many ratings/reviews in total.")
+    replied_share: float | None = Field(
+        default=None,
+        description="0..1: of the reviews shown (`sampled`), the share with an owner reply.",
+    )
+    newest_at: datetime | None = Field(
+        default=None, description="When the newest review shown was written (timezone-aware)."
+    )
+    sampled: int | None = Field(
+        default=None,
+        description="How many individual reviews the input showed (Maps shows the most "
+        "relevant few, not all).",
+    )
+
+
+class Engagement(_Model):
+    """Whether the brand answers people: read from public comment threads of its newest
+    posts, and from a page's public response badge."""
+
+    threads: int | None = Field(default=None, description="Post threads read (at most 12).")
+    comments_seen: int | None = Field(
+        default=None, description="Comments by others on those posts."
+    )
+    replied: int | None = Field(
+        default=None, description="Of those comments, how many got a reply from the brand."
+    )
+    median_reply_minutes: float | None = Field(
+        default=None, description="Median minutes from a comment to the brand's reply."
+    )
+    response_badge: str | None = Field(
+        default=None,
+        description="The page's own response badge as shown ('Typically replies within an "
+        "hour'; Facebook, for messages).",
+    )
+    badge_minutes: int | None = Field(
+        default=None, description="The badge's promise in minutes (within an hour = 60)."
+    )
+
+
+class Shop(_Model):
+    """A way to buy inside the platform, as the input shows it."""
+
+    surfaces: list[str] = Field(
+        default_factory=list,
+        description="Shop surfaces the profile has ('TikTok Shop seller', 'Pinterest verified "
+        "merchant', 'Facebook shop tab'); empty when the input shows none.",
+    )
+    url: str | None = Field(default=None, description="The shop surface's own URL, if any.")
+
+
 class Profile(_Model):
     platform: Platform
     handle: str = Field(description="Without a leading @.")
@@ -269,6 +334,19 @@ class Profile(_Model):
         description="Keywords the owner set for the platform's own search, as separate terms "
         "(YouTube channel keywords, up to 500 characters; quoted phrases kept whole).",
     )
+    reviews: Reviews | None = Field(
+        default=None, description="Ratings and reviews; None when the input shows none."
+    )
+    engagement: Engagement | None = Field(
+        default=None,
+        description="Replies to comments and the response badge; None when the input shows "
+        "no comment threads and no badge.",
+    )
+    shop: Shop | None = Field(
+        default=None,
+        description="The platform's shop surface; None when the input cannot say whether the "
+        "profile has one.",
+    )
     capture: CaptureInfo = Field(default_factory=CaptureInfo)
     sources: dict[str, str] = Field(
         default_factory=dict,
@@ -280,7 +358,8 @@ class Profile(_Model):
             "Fields this input cannot show, with why (e.g. 'alt_text': 'the data export does "
             "not include alt text'); checks on them are `na` with that reason, never a fail. "
             "Keys: a Profile field name (bio, links, category, location, avatar, contact, "
-            "counts), or 'posts' (no post list), 'alt_text', 'geotags' (post locations)."
+            "counts, reviews, engagement, shop), or 'posts' (no post list), 'alt_text', 'geotags' "
+            "(post locations), 'review_replies', 'review_dates', 'comments' (comment threads)."
         ),
     )
 
@@ -306,6 +385,10 @@ class Brand(_Model):
     )
     location: str | None = None
     local: bool = False
+    sells_online: bool | None = Field(
+        default=None,
+        description="False: the business sells nothing online (shop checks are skipped).",
+    )
     website: str | None = None
     profiles: list[str] = Field(default_factory=list)
     competitors: list[str] = Field(default_factory=list)

@@ -48,6 +48,10 @@ class Category(str, Enum):
     PROFILE = "profile"
     LINKS = "links"
     HASHTAGS = "hashtags"
+    REVIEWS = "reviews"
+    REPLIES = "replies"
+    SHOP = "shop"
+    VIDEO = "video"
     CONSISTENCY = "consistency"
 
 

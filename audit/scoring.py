@@ -8,7 +8,18 @@ Category weights are checks.md's (keywords 30, bio 20, media 15, local 10, caden
 profile 10) plus two this project adds, each 5: `links` and `hashtags`. checks.md counts links
 under "profile" (image, name, category, contact, links), so links get half of profile's weight
 as a category of their own, shown separately in reports; hashtags are one part of caption
-keyword placement, so they get a sixth of keywords' weight. Consistency checks are brand level
+keyword placement, so they get a sixth of keywords' weight.
+
+Issue 10 adds four categories that reach past the profile itself. `reviews` 10: review count
+and rating are part of the "prominence" Google ranks local results by (Google Business Profile
+Help, "How Google determines local ranking"), as much as a public location (local, 10).
+`video` 10: short video is how Instagram, TikTok and YouTube put new accounts in front of
+people who do not follow them yet (Instagram's "Instagram Ranking Explained", 2023), a
+findability signal on par with cadence's. `replies` 5 and `shop` 5: answering people and a
+one-tap way to buy turn a found profile into a customer, so they weigh like links (5), which
+serve the same step. Each is scored only where the input shows it: a category with nothing
+judged has no score and its weight goes to the others, so a profile whose input shows no
+reviews, comments or shop is scored as before. Consistency checks are brand level
 (`AuditResult.brand_checks`) and do not enter profile scores. Brand files override any of these
 by category id, or a single check's weight by its ID (`weights = {keywords = 40, ALT002 = 0}`).
 
@@ -49,6 +60,10 @@ CATEGORY_WEIGHTS: dict[Category, float] = {
     Category.PROFILE: 10,
     Category.LINKS: 5,
     Category.HASHTAGS: 5,
+    Category.REVIEWS: 10,
+    Category.VIDEO: 10,
+    Category.REPLIES: 5,
+    Category.SHOP: 5,
 }
 
 CATEGORY_TITLES: dict[Category, str] = {
@@ -60,6 +75,10 @@ CATEGORY_TITLES: dict[Category, str] = {
     Category.PROFILE: "Profile",
     Category.LINKS: "Links",
     Category.HASHTAGS: "Hashtags & captions",
+    Category.REVIEWS: "Reviews",
+    Category.VIDEO: "Short video",
+    Category.REPLIES: "Replies",
+    Category.SHOP: "A way to buy",
     Category.CONSISTENCY: "Consistency",
 }
 

@@ -6,7 +6,18 @@ report order: by family, then ID.
 
 from __future__ import annotations
 
-from checks import bio, cadence, consistency, hashtags, keywords, links, local, media, profile
+from checks import (
+    bio,
+    cadence,
+    consistency,
+    hashtags,
+    keywords,
+    links,
+    local,
+    media,
+    profile,
+    reviews,
+)
 from checks.base import BrandCheck, Check, CheckContext, CheckMeta, explain
 
 __all__ = [
@@ -58,6 +69,10 @@ REGISTRY: tuple[Check, ...] = (
     hashtags.hashtag_count,  # HSH001
     hashtags.hashtags_generic_only,  # HSH002
     hashtags.caption_keyword_late,  # HSH003
+    reviews.review_count_low,  # REV001
+    reviews.review_rating_low,  # REV002
+    reviews.review_replies_missing,  # REV003
+    reviews.reviews_stale,  # REV004
 )
 
 # Brand-level checks: run once over all captured profiles (AuditResult.brand_checks).

@@ -51,6 +51,10 @@ CATALOG_SLUGS = {
     "HSH001": "hashtag-count",
     "HSH002": "hashtags-generic-only",
     "HSH003": "caption-keyword-late",
+    "REV001": "reviews-too-few",
+    "REV002": "review-rating-low",
+    "REV003": "review-replies-missing",
+    "REV004": "reviews-stale",
 }
 
 

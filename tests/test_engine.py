@@ -48,7 +48,10 @@ class TestSelectChecks:
         assert ids(
             select_checks(
                 select=["ALL"],
-                ignore=["PRO", "BIO", "KEY", "ALT", "GEO", "CAD", "LNK", "HSH001", "HSH002"],
+                ignore=[
+                    *("PRO", "BIO", "KEY", "ALT", "GEO", "CAD", "LNK", "HSH001", "HSH002"),
+                    *("REV",),
+                ],
             )
         ) == ["HSH003"]
 

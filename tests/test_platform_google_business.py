@@ -92,7 +92,15 @@ def assert_bakery(profile: Profile) -> None:
     assert (profile.avatar.width, profile.avatar.height) == (3024, 3024)  # the original size
     assert profile.is_business is True
     assert profile.posts == []
-    assert set(profile.not_observed) == {"posts", "alt_text", "geotags"}
+    assert set(profile.not_observed) == {
+        "posts",
+        "alt_text",
+        "geotags",
+        "review_replies",  # rating and count, but no individual reviews in this place
+        "review_dates",
+    }
+    assert profile.reviews is not None
+    assert (profile.reviews.rating, profile.reviews.count) == (4.8, 87)
     assert profile.url is not None and "0x476532f5d1a2b3c4:0x9a8b7c6d5e4f3a2b" in profile.url
 
 

@@ -36,6 +36,7 @@ from audit.model import (
     Post,
     Profile,
     ProfileRef,
+    Shop,
 )
 from audit.platforms.base import (
     CapturePlan,
@@ -50,6 +51,7 @@ from audit.platforms.base import (
     int_or_none,
     scaled_count,
 )
+from audit.platforms.facebook_signals import badge, graph_reviews, has_shop_tab, text_reviews
 from audit.platforms.generic import json_ld, meta_tags, soup_of
 from audit.platforms.urls import host_matches, path_segments, validate_handle
 from audit.text import extract_hashtags, normalize_space
@@ -546,6 +548,7 @@ def _graph_profile(draft: _Draft, chosen: tuple[Document, dict[str, Any], str]) 
     if node.get("is_verified") is True or status in ("blue_verified", "gray_verified"):
         draft.put("is_verified", True, where + "verification_status")
     draft.put("page_id", clean_str(node.get("id")), where + "id")
+    draft.put("reviews", graph_reviews(node), where + "overall_star_rating/rating_count")
 
 
 def _graph_avatar(pic: dict[str, Any]) -> Avatar:
@@ -780,6 +783,12 @@ def _html_profile(draft: _Draft, doc: Document, soup: BeautifulSoup, meta: dict[
                     int_or_none(stat.get("userInteractionCount")),
                     f"{label}: JSON-LD interactionStatistic FollowAction",
                 )
+    page_text = soup.get_text(" ", strip=True)
+    draft.put("reviews", text_reviews(page_text), f"{label}: page text (reviews)")
+    draft.put("engagement", badge(page_text), f"{label}: page text (response badge)")
+    shop_url = has_shop_tab(soup)
+    if shop_url:
+        draft.put("shop", Shop(surfaces=["Facebook shop tab"], url=shop_url), f"{label}: Shop tab")
     img, texts = _header_texts(soup)
     if texts:
         draft.put("display_name", texts[0], f"{label}: page header [data-nt=FB:TEXT4]")
@@ -1215,6 +1224,9 @@ def _fill(profile: Profile, draft: _Draft) -> None:
         "avatar",
         "contact",
         "is_verified",
+        "reviews",
+        "engagement",
+        "shop",
     ):
         if name in v:
             setattr(profile, name, v[name])

@@ -21,6 +21,7 @@ a `tel:` link, a `[url, domain]` pair near the top). Index paths read, within a 
     p[72][0][0][6]   main photo [url, caption, [w, h], [thumb w, h]] (fallback p[37])
     p[154][0][0]     "From the business" description (fallback p[32][1][1]) -> bio
     p[27], p[10]     the place's Maps URL, its feature id
+    p[4][7], p[4][8] rating, review count; the reviews shown -> reviews (google_reviews.py)
 
 Google shows no posts ("updates") in this data, so `posts` is reported as not observable.
 """
@@ -55,6 +56,7 @@ from audit.platforms.base import (
     first,
 )
 from audit.platforms.generic import embedded_json, meta_tags, soup_of
+from audit.platforms.google_reviews import read_reviews
 from audit.platforms.urls import path_segments
 
 __all__ = ["SPEC", "capture_plan", "extract", "match_url", "normalize_handle", "profile_url"]
@@ -372,6 +374,7 @@ def _build(read: _Read, docs: Sequence[Document], ctx: ExtractContext) -> Profil
     }
     if chosen is not None:
         _fill_from_place(profile, chosen, sources, not_observed)
+        _fill_reviews(profile, chosen, sources, not_observed, ctx)
     meta = _meta_values(read)
     if meta:
         _fill_from_meta(profile, meta, sources, not_observed, chosen is None)
@@ -515,6 +518,25 @@ def _fill_from_place(
         sources["url"] = src("[27]")
 
 
+def _fill_reviews(
+    profile: Profile,
+    c: _Candidate,
+    sources: dict[str, str],
+    not_observed: dict[str, str],
+    ctx: ExtractContext,
+) -> None:
+    """Rating, count and the reviews shown (audit/platforms/google_reviews.py)."""
+    reading = read_reviews(c.place, ctx.captured_at)
+    not_observed.update(reading.not_observed)
+    if reading.reviews is None:
+        not_observed["reviews"] = "the place data carries no rating or review count"
+        return
+    profile.reviews = reading.reviews
+    sources["reviews"] = "; ".join(
+        f"{name} {c.label}: {c.path}{path}" for name, path in reading.paths.items()
+    )
+
+
 def _meta_values(read: _Read) -> dict[str, tuple[str, str]]:
     """name, address, category and photo from a place page's meta tags (the last layer)."""
     out: dict[str, tuple[str, str]] = {}
@@ -560,6 +582,7 @@ def _fill_from_meta(
         not_observed["bio"] = "a place page's meta tags carry no business description"
         not_observed["links"] = "a place page's meta tags carry no website"
         not_observed["contact"] = "a place page's meta tags carry no phone number"
+        not_observed["reviews"] = "a place page's meta tags carry no review count"
 
 
 SPEC = PlatformSpec(

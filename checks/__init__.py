@@ -17,6 +17,7 @@ from checks import (
     media,
     profile,
     reviews,
+    shop,
 )
 from checks.base import BrandCheck, Check, CheckContext, CheckMeta, explain
 
@@ -73,6 +74,8 @@ REGISTRY: tuple[Check, ...] = (
     reviews.review_rating_low,  # REV002
     reviews.review_replies_missing,  # REV003
     reviews.reviews_stale,  # REV004
+    shop.way_to_buy_missing,  # SHP001
+    shop.shop_surface_unused,  # SHP002
 )
 
 # Brand-level checks: run once over all captured profiles (AuditResult.brand_checks).

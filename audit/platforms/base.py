@@ -218,7 +218,7 @@ class AccountFinding:
 
 
 _PROFILE_FIELDS = ("display_name", "bio", "category", "links", "location", "avatar", "contact",
-                   "is_business", "is_private", "is_verified")  # fmt: skip
+                   "is_business", "is_private", "is_verified", "shop")  # fmt: skip
 _COUNT_FIELDS = {"followers": "followers", "following": "following", "posts_count": "posts"}
 
 

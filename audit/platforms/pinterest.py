@@ -40,6 +40,7 @@ from audit.model import (
     Post,
     Profile,
     ProfileRef,
+    Shop,
 )
 from audit.platforms.base import (
     AccountFinding,
@@ -536,6 +537,10 @@ def _read_user(label: str, user: dict[str, Any], base: str) -> AccountFinding:
     verified = dig(user, "verified_identity", "verified")
     if isinstance(verified, bool):
         found.fields["is_verified"] = (verified, p("verified_identity.verified"))
+    merchant = user.get("is_verified_merchant")
+    if isinstance(merchant, bool):  # Pinterest's Verified Merchant Program (a catalogue shop)
+        surfaces = ["Pinterest verified merchant"] if merchant else []
+        found.fields["shop"] = (Shop(surfaces=surfaces), p("is_verified_merchant"))
     if user.get("seo_noindex_reason") == "owner_requested":
         found.fields["noindex"] = (True, p("seo_noindex_reason"))
     return found
@@ -616,6 +621,7 @@ def _add_pin(read: _Read, label: str, pin: dict[str, Any], path: str) -> None:
         caption=caption,
         hashtags=extract_hashtags(caption),
         media=[_pin_media(pin)],
+        shoppable=bool(pin["product_pin_data"]) if "product_pin_data" in pin else None,
     )
     read.pins.append(_Pin(post, pinner, creator, f"{label}: {path}"))
 

@@ -40,6 +40,7 @@ from audit.model import (
     Post,
     Profile,
     ProfileRef,
+    Shop,
 )
 from audit.platforms.base import (
     CapturePlan,
@@ -304,6 +305,7 @@ _FIELD_TYPES: dict[str, Callable[[Any], Any]] = {
     "business": _flag,
     "private": _flag,
     "verified": _flag,
+    "seller": _flag,
 }
 
 
@@ -386,6 +388,8 @@ def _read_user(page: _Page, acc: _Acc, want: str | None) -> None:
         if isinstance(commerce, dict) and "commerceUser" in commerce:
             acc.put("business", bool(commerce.get("commerceUser")), f"{src}.commerceUserInfo")
             acc.put("category", commerce.get("category"), f"{src}.commerceUserInfo.category")
+        if isinstance(user.get("ttSeller"), bool):  # a TikTok Shop seller (showcase)
+            acc.put("seller", user["ttSeller"], f"{src}.ttSeller")
         acc.put("sec_uid", user.get("secUid"), f"{src}.secUid")
         ssrc = f"{page.label}: userInfo.stats"
         acc.put("followers", stats.get("followerCount"), f"{ssrc}.followerCount")
@@ -637,6 +641,7 @@ _FIELD_SOURCES = {
     "verified": "is_verified",
     "private": "is_private",
     "business": "is_business",
+    "seller": "shop",
     "category": "category",
     "followers": "counts.followers",
     "following": "counts.following",
@@ -732,6 +737,9 @@ def _assemble(
             posts=v.get("video_count"),
         ),
         posts=posts,
+        shop=Shop(surfaces=["TikTok Shop seller"] if v["seller"] else [])
+        if "seller" in v
+        else None,
         capture=capture,
         sources=sources,
     )

@@ -18,6 +18,7 @@ from checks import (
     profile,
     reviews,
     shop,
+    video,
 )
 from checks.base import BrandCheck, Check, CheckContext, CheckMeta, explain
 
@@ -76,6 +77,7 @@ REGISTRY: tuple[Check, ...] = (
     reviews.reviews_stale,  # REV004
     shop.way_to_buy_missing,  # SHP001
     shop.shop_surface_unused,  # SHP002
+    video.short_video_share_low,  # VID001
 )
 
 # Brand-level checks: run once over all captured profiles (AuditResult.brand_checks).
@@ -85,6 +87,7 @@ BRAND_REGISTRY: tuple[BrandCheck, ...] = (
     consistency.name_inconsistent,  # CON002
     consistency.website_inconsistent,  # CON003
     consistency.avatar_inconsistent,  # CON004
+    video.short_video_profile_missing,  # VID002
 )
 
 

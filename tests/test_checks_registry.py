@@ -57,6 +57,8 @@ CATALOG_SLUGS = {
     "REV004": "reviews-stale",
     "SHP001": "way-to-buy-missing",
     "SHP002": "shop-surface-unused",
+    "VID001": "short-video-share-low",
+    "VID002": "short-video-profile-missing",
 }
 
 
@@ -88,7 +90,14 @@ def test_registry_is_an_explicit_table_in_family_order() -> None:
     ids = [c.meta.id for c in REGISTRY]
     families = [i[:3] for i in ids]
     assert families[0] == "PRO" and "CON" not in families
-    assert [c.meta.id for c in BRAND_REGISTRY] == ["KEY006", "CON001", "CON002", "CON003", "CON004"]
+    assert [c.meta.id for c in BRAND_REGISTRY] == [
+        "KEY006",
+        "CON001",
+        "CON002",
+        "CON003",
+        "CON004",
+        "VID002",
+    ]
     # each family is contiguous and ordered by number
     for fam in set(families):
         block = [i for i in ids if i.startswith(fam)]

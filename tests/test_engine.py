@@ -50,7 +50,7 @@ class TestSelectChecks:
                 select=["ALL"],
                 ignore=[
                     *("PRO", "BIO", "KEY", "ALT", "GEO", "CAD", "LNK", "HSH001", "HSH002"),
-                    *("REV", "SHP"),
+                    *("REV", "SHP", "VID"),
                 ],
             )
         ) == ["HSH003"]
@@ -206,6 +206,7 @@ class TestAudit:
             "CON002",
             "CON003",
             "CON004",
+            "VID002",
         ]
         assert result.tool_version == "9.9" and result.brand == "Blue Door Bakery"
 

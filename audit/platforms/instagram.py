@@ -397,7 +397,8 @@ def _web_node_post(node: Any) -> Post | None:
         m = _web_node_media(node)
         if m:
             media.append(m)
-    return _post(post_id, code, caption, created, False, media, _web_place(node.get("location")))
+    place = _web_place(node.get("location"))
+    return _post(post_id, code, caption, created, False, media, place, node=node)
 
 
 def _web_node_media(node: Any) -> Media | None:
@@ -577,7 +578,8 @@ def _graph_media_post(item: Any) -> Post | None:
     sources = children if isinstance(children, list) and children else [item]
     media = [_graph_media(c) for c in sources if isinstance(c, dict)]
     created = parse_iso(item.get("timestamp"))
-    post = _post(post_id, code, clean_str(item.get("caption")), created, False, media, None)
+    caption = clean_str(item.get("caption"))
+    post = _post(post_id, code, caption, created, False, media, None, node=item)
     if permalink:
         post.url = permalink
     return post
@@ -666,6 +668,7 @@ def _app_item_post(item: Any) -> Post | None:
         False,
         media,
         _web_place(item.get("location")),
+        node=item,
     )
 
 
@@ -1062,8 +1065,11 @@ def _post(
     approx: bool,
     media: Iterable[Media],
     location: Place | None,
+    *,
+    node: dict[str, Any] | None = None,
 ) -> Post:
     caption = caption.strip() if caption else None
+    media = list(media)
     return Post(
         id=post_id,
         url=f"https://www.instagram.com/p/{code}/" if code else None,
@@ -1071,9 +1077,27 @@ def _post(
         created_at_approx=approx,
         caption=caption or None,
         hashtags=extract_hashtags(caption),
-        media=list(media),
+        media=media,
         location=location,
+        short_video=_is_reel(node or {}, media),
     )
+
+
+_REEL_TYPES = ("clips", "reels")
+_NOT_REEL_TYPES = ("feed", "carousel_container", "igtv", "ad", "story")
+
+
+def _is_reel(node: dict[str, Any], media: list[Media]) -> bool | None:
+    """A Reel: web/app `product_type` "clips", Graph API `media_product_type` REELS. A post of
+    photos only is not one; a video without a product type is unknown (older feed videos)."""
+    kind = str(first(node.get("product_type"), node.get("media_product_type")) or "").lower()
+    if kind in _REEL_TYPES or node.get("clips_metadata"):
+        return True
+    if kind in _NOT_REEL_TYPES:
+        return False
+    if media and all(m.kind == "image" for m in media):
+        return False
+    return None
 
 
 def _links_key(user: dict[str, Any]) -> str:

@@ -80,6 +80,11 @@ class PlatformRules(BaseModel):
     default_avatar_markers: tuple[str, ...] = Field(
         default=(), description="URL fragments of the platform's default avatar."
     )
+    short_video_label: str | None = Field(
+        default=None,
+        description="What the platform calls its short-video format (Reels, Shorts); None "
+        "when it has no short-video surface.",
+    )
     sources: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
@@ -140,7 +145,11 @@ _TABLE: tuple[PlatformRules, ...] = (
             "44884218_345707102882519_2446069589734326272_n",  # the anonymous silhouette
             "instagram.com/static/images/anonymousUser",
         ),
+        short_video_label="Reels",
         sources={
+            "short_video_label": "Instagram, 'Instagram Ranking Explained' (2023): Reels are "
+            "shown mostly from accounts people do not follow yet, https://about.instagram.com/blog/"
+            "announcements/instagram-ranking-explained",
             "bio_max": "Instagram app: bio limit 150 characters (checks.md)",
             "name_max": "checks.md: 30 (3p; some say 64)",
             "username_max": "Instagram app: username up to 30 characters (checks.md)",
@@ -180,7 +189,11 @@ _TABLE: tuple[PlatformRules, ...] = (
         link_note="TikTok shows a website link only on business accounts or from 1,000 "
         "followers (3p)",
         avatar_min_px=320,
+        short_video_label="videos",
         sources={
+            "short_video_label": "TikTok is a short-video platform: every post is a short "
+            "video or a photo post (TikTok Support, 'How TikTok recommends content', https://support."
+            "tiktok.com/en/using-tiktok/exploring-videos/how-tiktok-recommends-content)",
             "bio_max": "checks.md: 80 characters (3p)",
             "name_max": "checks.md: 30",
             "username_min": "checks.md: usernames 2-24 characters",
@@ -209,7 +222,10 @@ _TABLE: tuple[PlatformRules, ...] = (
         location_tags=False,
         links_max=14,
         avatar_min_px=320,
+        short_video_label="Shorts",
         sources={
+            "short_video_label": "YouTube Help, 'Get started creating YouTube Shorts', "
+            "https://support.google.com/youtube/answer/10059070",
             "bio_max": "YouTube Data API, channels resource: brandingSettings.channel."
             "description max 1,000 characters (checks.md)",
             "username_min": "checks.md: handle 3-30 characters (3p)",
@@ -240,7 +256,10 @@ _TABLE: tuple[PlatformRules, ...] = (
         has_contact=True,
         links_max=1,
         avatar_min_px=320,
+        short_video_label="Reels",
         sources={
+            "short_video_label": "Meta Business Help Center, 'Facebook Reels': Reels are "
+            "recommended to people who do not follow the Page (3p wording)",
             "bio_max": "checks.md: ~255 characters of intro (3p)",
             "username_min": "checks.md: username at least 5 characters, alphanumerics and "
             "'.' (Facebook Help)",

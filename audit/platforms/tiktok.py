@@ -509,6 +509,7 @@ def _post(item: dict[str, Any], handle: str | None, *, repost: bool) -> Post:
         media=_media(item),
         location=_location(item),
         is_repost=repost or bool(author and handle and author.lower() != handle.lower()),
+        short_video=kind == "video",  # every TikTok video is short-form; photo posts are not
     )
 
 
@@ -584,6 +585,7 @@ def _read_dom(page: _Page, acc: _Acc) -> None:
                 created_at_approx=True,
                 caption=None,
                 media=[Media(kind="image" if m.group(1) == "photo" else "video")],
+                short_video=m.group(1) == "video",
             ),
             f"{src} user-post-item",
         )

@@ -675,7 +675,7 @@ def _video_post(
     thumbs: Any,
     ctx: ExtractContext,
     *,
-    short: bool = False,
+    short: bool | None = False,
     exact: datetime | None = None,
     location: Place | None = None,
     is_repost: bool = False,
@@ -698,6 +698,7 @@ def _video_post(
         media=[Media(kind="video", url=url, width=width, height=height, alt_source="missing")],
         location=location,
         is_repost=is_repost,
+        short_video=short,  # a Short; False from the long-form /videos tab; None: not said
     )
 
 
@@ -892,6 +893,7 @@ def _read_api_videos(page: _Page, acc: _Acc, ctx: ExtractContext, channel_id: st
             exact=exact,
             location=_api_location(item),
             is_repost=repost,
+            short=None,  # the Data API does not say whether a video is a Short
         )
         acc.used.add(page.index)
         acc.add_post(post, f"{page.label}: items[] ({kind})")

@@ -5,7 +5,8 @@ replays go through the same code: a replay only adds Playwright's `route_from_ha
 browser context, so the path the demo and the tests exercise is the live path.
 
 Per profile: one fresh browser context (its own cookies and its own HAR), the plan's steps
-in order, then the plan's follow-up steps computed from the documents seen so far. The
+in order, then the plan's follow-up steps computed from the documents seen so far (asked
+again with what those returned, until there is nothing new: at most three rounds). The
 outcome is named at the network level only (HTTP status, redirects to a login page, net
 errors, timeouts); walls drawn inside a 200 page are each platform extractor's business.
 
@@ -59,6 +60,10 @@ Progress = Callable[[CaptureTarget, str], None]
 Job = tuple[CaptureTarget, CapturePlan]
 
 _BLOCKED_TYPES = frozenset({"image", "media", "font", "stylesheet"})
+# `plan.follow` is asked again after its steps ran, with what they returned (Mastodon: the
+# lookup gives the statuses URL, the statuses give the threads to read), until it has
+# nothing new; at most this many rounds.
+_FOLLOW_ROUNDS = 3
 _TRACKERS = (
     "google-analytics.com",
     "googletagmanager.com",
@@ -489,15 +494,22 @@ class _Runner:
                 return
         if plan.follow is None:
             return
-        await bodies.settle()
-        try:
-            more = list(plan.follow(bodies.documents()))
-        except Exception as exc:  # a platform's follow() bug is a note, not a crashed run
-            result.notes.append(f"follow-up steps could not be planned: {exc!r}")
-            return
-        for step in more:
-            if not await self._step(page, step, result, main=False, live=live):
+        done = {step.url for step in plan.steps}
+        for _ in range(_FOLLOW_ROUNDS):
+            await bodies.settle()
+            try:
+                more = [s for s in plan.follow(bodies.documents()) if s.url not in done]
+            except Exception as exc:  # a platform's follow() bug is a note, not a crashed run
+                result.notes.append(f"follow-up steps could not be planned: {exc!r}")
                 return
+            if not more:
+                return
+            for step in more:
+                done.add(step.url)
+                if live and self._options.jitter:  # polite between follow-up requests too
+                    await asyncio.sleep(random.uniform(0, self._options.jitter))
+                if not await self._step(page, step, result, main=False, live=live):
+                    return
 
     async def _step(
         self, page: Page, step: Step, result: _Attempt, *, main: bool, live: bool

@@ -16,6 +16,7 @@ from checks import (
     local,
     media,
     profile,
+    replies,
     reviews,
     shop,
     video,
@@ -75,6 +76,8 @@ REGISTRY: tuple[Check, ...] = (
     reviews.review_rating_low,  # REV002
     reviews.review_replies_missing,  # REV003
     reviews.reviews_stale,  # REV004
+    replies.comments_unanswered,  # RSP001
+    replies.replies_slow,  # RSP002
     shop.way_to_buy_missing,  # SHP001
     shop.shop_surface_unused,  # SHP002
     video.short_video_share_low,  # VID001

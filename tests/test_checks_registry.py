@@ -55,6 +55,8 @@ CATALOG_SLUGS = {
     "REV002": "review-rating-low",
     "REV003": "review-replies-missing",
     "REV004": "reviews-stale",
+    "RSP001": "comments-unanswered",
+    "RSP002": "replies-slow",
     "SHP001": "way-to-buy-missing",
     "SHP002": "shop-surface-unused",
     "VID001": "short-video-share-low",

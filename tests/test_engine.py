@@ -50,7 +50,7 @@ class TestSelectChecks:
                 select=["ALL"],
                 ignore=[
                     *("PRO", "BIO", "KEY", "ALT", "GEO", "CAD", "LNK", "HSH001", "HSH002"),
-                    *("REV", "SHP", "VID"),
+                    *("REV", "RSP", "SHP", "VID"),
                 ],
             )
         ) == ["HSH003"]

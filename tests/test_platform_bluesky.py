@@ -79,7 +79,7 @@ def test_capture_plan_reads_the_public_api_profile_then_feed() -> None:
         "?actor=cajnica-zarja.si&limit=100&filter=posts_and_author_threads"
     )
     assert not profile_step.optional and feed_step.optional
-    assert plan.follow is None
+    assert plan.follow is not None  # the comment threads of posts with replies (test_replies)
 
 
 def test_capture_plan_url_encodes_a_did_actor() -> None:
@@ -534,14 +534,17 @@ REAL_CTX = ExtractContext(captured_at=datetime(2026, 2, 1, tzinfo=timezone.utc))
 
 
 def test_the_demo_brands_bluesky_har_extracts_fully() -> None:
-    """The bundled demo ships exactly this capture plan's two responses in a HAR."""
+    """The bundled demo ships exactly this capture plan's responses in a HAR: its two steps,
+    then the comment threads its follow-up asks for."""
     hars = sorted((Path(__file__).parent.parent / "audit" / "demo").glob("bluesky-*.har"))
     if not hars:
         pytest.skip("no Bluesky demo HAR bundled")
     docs = load_har(hars[0])
     handle = hars[0].stem.removeprefix("bluesky-")
     plan = capture_plan(resolve(f"bluesky:@{handle}"))
-    assert [d.url for d in docs] == [s.url for s in plan.steps]
+    assert plan.follow is not None
+    steps = [*plan.steps, *plan.follow(docs[: len(plan.steps)])]
+    assert [d.url for d in docs] == [s.url for s in steps]
     profile = extract(docs, ctx())
     assert profile.capture.outcome is Outcome.OK
     assert profile.handle == handle

@@ -4,12 +4,14 @@ The demo business is invented: Modra Vrata, a sourdough bakery in Ljubljana, pos
 Slovenian and English. Its HARs hold exactly what findable's capture plans ask each platform
 for, in the platforms' real structures (Instagram's logged-out profile page plus the
 `web_profile_info` response its web app loads; Bluesky's public AppView `getProfile` and
-`getAuthorFeed`; the bakery's own homepage), so `findable demo` runs the real capture code
-against them offline.
+`getAuthorFeed`, and `getPostThread` for the newest posts people commented on; the bakery's own
+homepage), so `findable demo` runs the real capture code against them offline.
 
 Some things are deliberately wrong, so the demo shows findable finding them: most Instagram
 photos have no alt text or only Instagram's automatic text, the Instagram name field carries
-no keyword, and the Bluesky account went quiet five weeks before the recording.
+no keyword, the Bluesky account went quiet five weeks before the recording and answered only 3
+of the 12 comments on its newest posts, and only two of the twelve newest Instagram posts are
+Reels.
 The profile HARs also hold the two profile images (the bakery's blue-door logo, drawn at
 Instagram's and at Bluesky's size), as a browser records them, so the demo's CON004 compares
 real pictures.
@@ -25,7 +27,9 @@ import zlib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
+from audit.documents import Document
 from audit.model import Platform, ProfileRef
 from audit.platforms import REGISTRY
 
@@ -75,6 +79,9 @@ IG_POSTS: list[tuple[float, str, str | None, bool, bool]] = [
     (57.2, "We turned 12! Free coffee with every loaf this Friday. #bakery #ljubljana",
      "The blue front door of the bakery decorated with balloons", False, True),
 ]  # fmt: skip
+
+# Posts that are Reels (short video): two of the newest twelve, so VID001 warns.
+IG_REELS = frozenset({1, 7})
 
 # (days before recording, text, image alt ("" = image without alt, None = no image), lang, tags)
 BSKY_POSTS: list[tuple[float, str, str | None, str, list[str]]] = [
@@ -252,15 +259,18 @@ def _ig_profile_html(user: dict[str, Any]) -> str:
 
 
 def _ig_edges(posts: list[tuple[float, str, str | None, bool, bool]], prefix: str,
-              place: dict[str, str]) -> list[dict[str, Any]]:  # fmt: skip
+              place: dict[str, str],
+              reels: frozenset[int] = frozenset()) -> list[dict[str, Any]]:  # fmt: skip
     edges = []
     for i, (days, caption, alt, _auto, geo) in enumerate(posts):
         shortcode = f"{prefix}{i:02d}Bk{(i * 7919) % 1000:03d}Qa"
+        reel = i in reels
         node: dict[str, Any] = {
-            "__typename": "GraphImage",
+            "__typename": "GraphVideo" if reel else "GraphImage",
             "id": str(3480000000000000000 + i * 1117 + len(prefix) * 7),
             "shortcode": shortcode,
-            "is_video": False,
+            "is_video": reel,
+            "product_type": "clips" if reel else "feed",
             "display_url": f"https://scontent.cdninstagram.com/v/t51.29350-15/{shortcode}_n.jpg",
             "dimensions": {"height": 1350, "width": 1080},
             "accessibility_caption": alt,
@@ -285,7 +295,7 @@ def _ig_edges(posts: list[tuple[float, str, str | None, bool, bool]], prefix: st
 
 def instagram_user() -> dict[str, Any]:
     place = {"id": "213385402", "name": str(SHOP["name"]), "slug": "modra-vrata-pekarna"}
-    edges = _ig_edges(IG_POSTS, "DMv", place)
+    edges = _ig_edges(IG_POSTS, "DMv", place, IG_REELS)
     return {
         "id": "58302211947",
         "username": IG_HANDLE,
@@ -480,6 +490,104 @@ def bluesky_feed() -> dict[str, Any]:
     return {"feed": feed}
 
 
+# Bluesky comment threads: people who comment on the bakery's posts (invented), and which
+# comments the bakery answered, after how many minutes: 3 of 12 answered, the rest not.
+BSKY_COMMENTERS = (
+    ("did:plc:anakovac0000000000000000a", "ana-kovac.bsky.social", "Ana Kovač"),
+    ("did:plc:lukazupan000000000000000b", "lukazupan.bsky.social", "Luka Župan"),
+)
+BSKY_ANSWERS = {1: 35, 4: 50, 7: 180}  # post index -> minutes to the bakery's reply
+_COMMENT_TEXTS = (
+    "Ali imate ta kruh tudi ob nedeljah?",
+    "Do you take orders for Saturday?",
+)
+
+
+def bluesky_threads(feed: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """getPostThread bodies for the posts capture asks about, keyed by post URI."""
+    prof = bluesky_profile()
+    brand = {k: prof[k] for k in ("did", "handle", "displayName", "avatar")} | {"labels": []}
+    threads: dict[str, dict[str, Any]] = {}
+    own = [item["post"] for item in feed["feed"] if not item.get("reason")]
+    for post in own:
+        index = int(post["cid"].removeprefix("bafyreidemo"))
+        if not post["replyCount"]:
+            continue
+        posted = datetime.fromisoformat(post["record"]["createdAt"].replace("Z", "+00:00"))
+        replies = []
+        for n in range(post["replyCount"]):
+            did, handle, name = BSKY_COMMENTERS[n % len(BSKY_COMMENTERS)]
+            at = posted + timedelta(hours=2 + 3 * n)
+            rkey = f"3mc{index:02d}{n}komentar"
+            comment: dict[str, Any] = {
+                "$type": "app.bsky.feed.defs#threadViewPost",
+                "post": {
+                    "uri": f"at://{did}/app.bsky.feed.post/{rkey}",
+                    "cid": f"bafyreicomment{index:02d}{n}",
+                    "author": {"did": did, "handle": handle, "displayName": name, "labels": []},
+                    "record": {
+                        "$type": "app.bsky.feed.post",
+                        "createdAt": _iso(at),
+                        "langs": ["sl" if n % 2 == 0 else "en"],
+                        "reply": {
+                            "parent": {"cid": post["cid"], "uri": post["uri"]},
+                            "root": {"cid": post["cid"], "uri": post["uri"]},
+                        },
+                        "text": _COMMENT_TEXTS[n % len(_COMMENT_TEXTS)],
+                    },
+                    "replyCount": 0,
+                    "repostCount": 0,
+                    "likeCount": 1,
+                    "quoteCount": 0,
+                    "indexedAt": _iso(at),
+                    "labels": [],
+                },
+                "replies": [],
+            }
+            if n == 0 and index in BSKY_ANSWERS:
+                answered = at + timedelta(minutes=BSKY_ANSWERS[index])
+                comment["post"]["replyCount"] = 1
+                comment["replies"].append(
+                    {
+                        "$type": "app.bsky.feed.defs#threadViewPost",
+                        "post": {
+                            "uri": f"at://{prof['did']}/app.bsky.feed.post/3mr{index:02d}odgovor",
+                            "cid": f"bafyreianswer{index:02d}",
+                            "author": brand,
+                            "record": {
+                                "$type": "app.bsky.feed.post",
+                                "createdAt": _iso(answered),
+                                "langs": ["sl"],
+                                "reply": {
+                                    "parent": {
+                                        "cid": comment["post"]["cid"],
+                                        "uri": comment["post"]["uri"],
+                                    },
+                                    "root": {"cid": post["cid"], "uri": post["uri"]},
+                                },
+                                "text": "Hvala! Da, od 7h naprej. 🥖",
+                            },
+                            "replyCount": 0,
+                            "repostCount": 0,
+                            "likeCount": 2,
+                            "quoteCount": 0,
+                            "indexedAt": _iso(answered),
+                            "labels": [],
+                        },
+                        "replies": [],
+                    }
+                )
+            replies.append(comment)
+        threads[post["uri"]] = {
+            "thread": {
+                "$type": "app.bsky.feed.defs#threadViewPost",
+                "post": post,
+                "replies": replies,
+            }
+        }
+    return threads
+
+
 SITE_URL = "https://modravrata.si/"
 
 
@@ -563,6 +671,25 @@ def build_hars() -> dict[str, dict]:
                 json.dumps(body, ensure_ascii=False),
                 "application/json; charset=utf-8",
                 when=RECORDED_AT + timedelta(seconds=n),
+                headers={"accept": "application/json"},
+            )
+        )
+    # The comment threads capture asks for, at the URLs its own follow-up step builds.
+    feed_url = next(u for u in bsky_urls if "getAuthorFeed" in u)
+    feed_doc = Document(text=json.dumps(bodies["getAuthorFeed"]), kind="json", url=feed_url)
+    threads = bluesky_threads(bodies["getAuthorFeed"])
+    follow = REGISTRY[Platform.BLUESKY].capture_plan
+    assert follow is not None
+    ref = ProfileRef(platform=Platform.BLUESKY, handle=BSKY_HANDLE, url="")
+    plan_follow = follow(ref).follow
+    for step in plan_follow([feed_doc]) if plan_follow else []:
+        uri = parse_qs(urlsplit(step.url).query)["uri"][0]
+        bsky_entries.append(
+            _har_entry(
+                step.url,
+                json.dumps(threads[uri], ensure_ascii=False),
+                "application/json; charset=utf-8",
+                when=RECORDED_AT + timedelta(seconds=len(bsky_entries)),
                 headers={"accept": "application/json"},
             )
         )

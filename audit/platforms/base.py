@@ -41,9 +41,12 @@ class Step:
 
 @dataclass(frozen=True)
 class CapturePlan:
-    """`steps` run in order. Then, when `follow` is set, it is called once with the documents
+    """`steps` run in order. Then, when `follow` is set, it is called with the documents
     captured so far and returns more steps (e.g. Mastodon: the statuses URL needs the account
-    id that the lookup returned). Platform knowledge stays here; the browser stays in capture.
+    id that the lookup returned); it is called again with what those returned, and steps it
+    returns again are not repeated, until it returns nothing new (at most three rounds: the
+    statuses then give the comment threads to read). Platform knowledge stays here; the
+    browser stays in capture.
     """
 
     steps: Sequence[Step]

@@ -47,6 +47,7 @@ from audit.platforms.base import (
     int_or_none,
     scaled_count,
 )
+from audit.platforms.bluesky_threads import newest_with_replies, read_engagement
 from audit.platforms.generic import json_ld, meta_tags, soup_of
 from audit.platforms.urls import host_matches, path_segments, validate_handle
 from audit.text import extract_hashtags
@@ -74,6 +75,7 @@ API_BASE = "https://public.api.bsky.app/xrpc"
 # would drown the captions the checks read).
 FEED_FILTER = "posts_and_author_threads"
 FEED_LIMIT = 100  # the lexicon's maximum page size
+THREAD_DEPTH = 4  # comment, the brand's answer, and two more turns of the conversation
 
 
 def normalize_handle(text: str) -> str:
@@ -121,8 +123,28 @@ def capture_plan(ref: ProfileRef) -> CapturePlan:
             # A profile without a readable feed still has a bio, name and avatar to audit.
             Step("goto", f"{API_BASE}/app.bsky.feed.getAuthorFeed?{feed_q}", optional=True),
         ),
-        note="Bluesky public AppView API: no login needed",
+        follow=_thread_steps,
+        note="Bluesky public AppView API: no login needed; then the comment threads of the "
+        "newest posts that have replies (at most 12)",
     )
+
+
+def _thread_steps(docs: Sequence[Document]) -> list[Step]:
+    """getPostThread for the newest own posts with replies: does the brand answer them."""
+    for doc in docs:
+        actor = _actor_param(doc)
+        if actor is None:
+            continue
+        return [
+            Step(
+                "goto",
+                f"{API_BASE}/app.bsky.feed.getPostThread?"
+                + urlencode({"uri": uri, "depth": THREAD_DEPTH, "parentHeight": 0}),
+                optional=True,
+            )
+            for uri in newest_with_replies(doc, actor)
+        ]
+    return []
 
 
 # --------------------------------------------------------------------------- small readers
@@ -1019,6 +1041,10 @@ def _api_posts(
         post = _post_from_view(view, is_repost=is_repost, captured_at=captured_at)
         posts.add(post, f"{doc.label}: feed[].post")
     for doc, view, path in r.loose:
+        parent = _str(dig(view, "record", "reply", "parent", "uri")) or ""
+        parent_did = parent.removeprefix("at://").split("/", 1)[0]
+        if parent_did and ident.did and not ident.is_(parent_did, None):
+            continue  # an answer to someone else's comment: engagement, not a post
         author = _author_of(view)
         if ident.is_(_str(author.get("did")), _str(author.get("handle"))):
             _author_fields(draft, author, f"{doc.label}: {path}.author")
@@ -1149,6 +1175,11 @@ def extract(docs: Sequence[Document], ctx: ExtractContext) -> Profile:
     profile.posts = posts.newest_first()
     if profile.posts:
         profile.sources["posts"] = "; ".join(posts.sources)
+    profile.engagement, engagement_source = read_engagement(
+        docs, [item for doc, item, _ in r.feeds], ident.is_
+    )
+    if profile.engagement is not None:
+        profile.sources["engagement"] = engagement_source
     _not_observed(
         profile, seen_profile=draft.profile_seen, seen_posts=bool(r.post_lists or posts.by_key)
     )

@@ -29,6 +29,7 @@ from audit.model import (
     CaptureInfo,
     Contact,
     Counts,
+    Engagement,
     Link,
     Media,
     MediaKind,
@@ -51,6 +52,7 @@ from audit.platforms.base import (
     input_doc,
     int_or_none,
 )
+from audit.platforms.comment_threads import MAX_THREADS, Comment, engagement_from
 from audit.platforms.generic import meta_tags, soup_of
 from audit.platforms.urls import path_segments
 from audit.text import extract_hashtags, normalize_space
@@ -118,7 +120,8 @@ def capture_plan(ref: ProfileRef) -> CapturePlan:
 
 
 def _follow(docs: Sequence[Document]) -> list[Step]:
-    """The statuses URL needs the account id that the lookup returned."""
+    """The statuses URL needs the account id that the lookup returned; once the statuses are
+    in, the comment threads (`statuses/:id/context`) of the newest own ones with replies."""
     for doc in docs:
         data = _json_body(doc)[0]
         if not doc.url or "/api/v1/accounts/lookup" not in doc.url or not _is_account(data):
@@ -128,11 +131,65 @@ def _follow(docs: Sequence[Document]) -> list[Step]:
         if not account_id.isdigit() or not parts.hostname or data.get("suspended"):
             return []
         base = f"https://{parts.hostname}/api/v1/accounts/{account_id}"
+        statuses = f"{base}/statuses?limit={_STATUSES_LIMIT}&exclude_replies=true"
         return [
-            Step("goto", f"{base}/statuses?limit={_STATUSES_LIMIT}&exclude_replies=true"),
+            Step("goto", statuses),
             Step("goto", f"{base}/featured_tags", optional=True),
+            *(
+                Step(
+                    "goto", f"https://{parts.hostname}/api/v1/statuses/{sid}/context", optional=True
+                )
+                for d in docs
+                if d.url == statuses
+                for sid in _newest_with_replies(_json_body(d)[0], account_id)
+            ),
         ]
     return []
+
+
+def _newest_with_replies(statuses: Any, account_id: str) -> list[str]:
+    """Ids of the newest own statuses (at most 12, boosts left out) that have replies."""
+    if not isinstance(statuses, list):
+        return []
+    own = [
+        s
+        for s in statuses
+        if _is_status(s) and not s.get("reblog") and str(dig(s, "account", "id")) == account_id
+    ][:MAX_THREADS]
+    return [
+        str(s["id"])
+        for s in own
+        if str(s.get("id") or "").isdigit() and (int_or_none(s.get("replies_count")) or 0) > 0
+    ]
+
+
+_CONTEXT_URL = re.compile(r"/api/v1/statuses/(\w+)/context")
+
+
+def _engagement(docs: Sequence[Document], subject: _Account) -> tuple[Engagement | None, str]:
+    """Comment threads (`statuses/:id/context` descendants) of the subject's own statuses."""
+    threads: dict[str, list[Comment]] = {}
+    for doc in docs:
+        m = _CONTEXT_URL.search(doc.url or "")
+        data = _json_body(doc)[0]
+        if not m or not isinstance(data, dict) or not isinstance(data.get("descendants"), list):
+            continue
+        if len(threads) >= MAX_THREADS:
+            break
+        instance = _host_of(doc.url)
+        threads[m.group(1)] = [
+            Comment(
+                key=str(st.get("id")),
+                parent=str(st.get("in_reply_to_id")),
+                by_brand=_Account(st["account"], doc.label, instance, "author").key == subject.key,
+                at=parse_iso(st.get("created_at")),
+            )
+            for st in data["descendants"]
+            if _is_status(st) and st.get("id") and st.get("in_reply_to_id")
+        ]
+    if not threads:
+        return None, ""
+    return engagement_from(threads), f"statuses/:id/context x{len(threads)}: descendants[]"
 
 
 # --- reading documents -----------------------------------------------------------------
@@ -748,6 +805,9 @@ def extract(docs: Sequence[Document], ctx: ExtractContext) -> Profile:
         profile.sources["featured_tags"] = f"{found.featured_tags[0][0]}: [].name = {names}"
     for outcome, reason in found.errors:
         profile.capture.warnings.append(f"a request failed ({outcome.value}): {reason}")
+    profile.engagement, engagement_source = _engagement(docs, subject)
+    if profile.engagement is not None:
+        profile.sources["engagement"] = engagement_source
     profile.not_observed["geotags"] = "Mastodon posts carry no location tags"
     profile.not_observed["category"] = "Mastodon profiles have no business category"
     if subject.kind == "actor":

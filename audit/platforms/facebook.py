@@ -51,7 +51,13 @@ from audit.platforms.base import (
     int_or_none,
     scaled_count,
 )
-from audit.platforms.facebook_signals import badge, graph_reviews, has_shop_tab, text_reviews
+from audit.platforms.facebook_signals import (
+    badge,
+    graph_reviews,
+    has_shop_tab,
+    is_reel,
+    text_reviews,
+)
 from audit.platforms.generic import json_ld, meta_tags, soup_of
 from audit.platforms.urls import host_matches, path_segments, validate_handle
 from audit.text import extract_hashtags, normalize_space
@@ -642,6 +648,7 @@ def _graph_post(doc: Document, node: dict[str, Any], path: str, page_id: str | N
         media=media,
         location=_graph_place(node.get("place")),
         is_repost=by_other or shared,
+        short_video=is_reel(node, media),
     )
     ids = {pid}
     if "_" in pid:

@@ -4,7 +4,8 @@
   rating Facebook derives from recommendations);
 - the Page's visible text: "95% recommend (1,234 Reviews)" or "Rating · 4.6 (123 Reviews)",
   and the response badge "Typically replies within an hour" (about Messenger messages);
-- the Page's tab bar: a "Shop" tab linking to /<page>/shop.
+- the Page's tab bar: a "Shop" tab linking to /<page>/shop;
+- Reels: a Graph API post whose permalink or attachment target is a /reel/ URL.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from audit.model import Engagement, Reviews
+from audit.model import Engagement, Media, Reviews
 
-__all__ = ["badge", "graph_reviews", "has_shop_tab", "text_reviews"]
+__all__ = ["badge", "graph_reviews", "has_shop_tab", "is_reel", "text_reviews"]
 
 _COUNT = r"(\d[\d,.\u00a0\u202f]*)"
 _RECOMMEND = re.compile(rf"(\d{{1,3}})\s?% recommend\s*\(\s*{_COUNT}\s+reviews?\)", re.I)
@@ -92,3 +93,18 @@ def has_shop_tab(soup: BeautifulSoup) -> str | None:
         if re.search(r"/shop/?$", parts.path) and a.get_text(" ", strip=True).lower() == "shop":
             return href if parts.hostname else f"https://www.facebook.com{parts.path}"
     return None
+
+
+def is_reel(node: dict[str, Any], media: list[Media]) -> bool | None:
+    """A Graph API post that is a Reel (its permalink or an attachment's target is /reel/);
+    a post without video is not one; another video is unknown (a Reel or a long video)."""
+    urls = [node.get("permalink_url")] + [
+        (a.get("target") or {}).get("url") if isinstance(a.get("target"), dict) else a.get("url")
+        for a in (node.get("attachments") or {}).get("data") or []
+        if isinstance(a, dict)
+    ]
+    if any(isinstance(u, str) and "/reel/" in u for u in urls):
+        return True
+    if any(m.kind == "video" for m in media):
+        return None
+    return False

@@ -52,19 +52,25 @@ def newest_with_replies(feed_doc: Document, actor: str) -> list[str]:
     ]
 
 
-def _walk(node: Any, parent: str, is_brand: IsBrand) -> Iterator[Comment]:
-    for reply in dig(node, "replies") or []:
-        post = dig(reply, "post")
-        uri = _str(dig(post, "uri"))
-        if not uri:  # notFoundPost / blockedPost: nothing to count
-            continue
-        yield Comment(
-            key=uri,
-            parent=parent,
-            by_brand=is_brand(*_author(post)),
-            at=parse_iso(dig(post, "record", "createdAt")),
-        )
-        yield from _walk(reply, uri, is_brand)
+def _walk(root: Any, root_uri: str, is_brand: IsBrand) -> Iterator[Comment]:
+    """Every reply under `root`, depth first, each with the URI it hangs under (a stack, not
+    recursion: a thread may nest as deep as its JSON allows)."""
+    stack: list[tuple[Any, str]] = [(root, root_uri)]
+    while stack:
+        node, parent = stack.pop()
+        replies = dig(node, "replies")
+        for reply in reversed(replies) if isinstance(replies, list) else []:
+            post = dig(reply, "post")
+            uri = _str(dig(post, "uri"))
+            if not uri:  # notFoundPost / blockedPost: nothing to count
+                continue
+            yield Comment(
+                key=uri,
+                parent=parent,
+                by_brand=is_brand(*_author(post)),
+                at=parse_iso(dig(post, "record", "createdAt")),
+            )
+            stack.append((reply, uri))
 
 
 def read_engagement(

@@ -98,9 +98,11 @@ def has_shop_tab(soup: BeautifulSoup) -> str | None:
 def is_reel(node: dict[str, Any], media: list[Media]) -> bool | None:
     """A Graph API post that is a Reel (its permalink or an attachment's target is /reel/);
     a post without video is not one; another video is unknown (a Reel or a long video)."""
+    attachments = node.get("attachments")
+    data = attachments.get("data") if isinstance(attachments, dict) else None
     urls = [node.get("permalink_url")] + [
-        (a.get("target") or {}).get("url") if isinstance(a.get("target"), dict) else a.get("url")
-        for a in (node.get("attachments") or {}).get("data") or []
+        a["target"].get("url") if isinstance(a.get("target"), dict) else a.get("url")
+        for a in (data if isinstance(data, list) else [])
         if isinstance(a, dict)
     ]
     if any(isinstance(u, str) and "/reel/" in u for u in urls):

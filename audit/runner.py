@@ -701,7 +701,8 @@ def keywords_of(
         if lang:
             return extract_keywords("\n".join(texts), lang=lang, top=top)
         return extract_keywords_multi(texts, top=top)
-    return extract_keywords(text or "", lang=lang, top=top)
+    # A text typed on the command line is read as a bio: what the business is leads.
+    return extract_keywords(text or "", lang=lang, top=top, bio=file is None)
 
 
 def _page_texts(url: str) -> list[str]:

@@ -28,16 +28,16 @@ def _words(keywords: list[Keyword]) -> set[str]:
     ("text", "lang", "expected"),
     [
         (EN_BIO, "en", {"sourdough", "bakery", "ljubljana", "bread"}),
-        (SL_BIO, "sl", {"pekarn", "kruh"}),  # pekarna/pekarni, kruh: stemmed keys
+        (SL_BIO, "sl", {"pekarna", "kruh", "ljubljana"}),  # "v Ljubljani": dictionary forms
         (UZ_LATIN_BIO, "uz", {"novvoyxona", "non", "toshkent"}),
         (UZ_CYRILLIC_BIO, "uz", {"новвойхона", "нон", "тошкент"}),
         (KK_BIO, "kk", {"наубайхана", "нан", "алма"}),  # Алматыдағы, stemmed
-        (SW_BIO, "sw", {"mikate", "mkate", "nairobi"}),
+        (SW_BIO, "sw", {"mkate", "keki", "nairobi"}),  # "mikate" is the plural of "mkate"
         (FA_BIO, "fa", {"نانوایی", "نان", "تهران"}),
     ],
 )
 def test_business_words_are_extracted(text: str, lang: str, expected: set[str]) -> None:
-    keywords = extract_keywords(text)  # language detected, not given
+    keywords = extract_keywords(text, bio=True)  # language detected, not given
     assert keywords
     assert {k.lang for k in keywords} == {lang}
     assert expected <= _words(keywords)
@@ -51,9 +51,67 @@ def test_english_bio_single_words_rank_high() -> None:
 
 def test_slovenian_inflections_are_one_keyword() -> None:
     keywords = extract_keywords(SL_BIO, lang="sl", top=30)
-    bakery = [k for k in keywords if k.lemma == "pekarn"]
+    bakery = [k for k in keywords if k.lemma == "pekarna"]
     assert len(bakery) == 1  # "pekarna" and "pekarni" deduplicated by lemma
     assert bakery[0].text in ("pekarna", "pekarni")
+
+
+def _pieces(keywords: list[Keyword]) -> list[tuple[str, str]]:
+    """(piece, whole) pairs where one keyword's words are a run of another's."""
+    out = []
+    for a in keywords:
+        for b in keywords:
+            wa, wb = a.lemma.split(), b.lemma.split()
+            if len(wa) < len(wb) and any(
+                wb[i : i + len(wa)] == wa for i in range(len(wb) - len(wa) + 1)
+            ):
+                out.append((a.lemma, b.lemma))
+    return out
+
+
+def test_a_bio_leads_with_the_business_word_in_dictionary_form() -> None:
+    keywords = extract_keywords("Pekarna z naravnim kvasom v centru Ljubljane", bio=True)
+    assert keywords[0].lemma == "pekarna"
+    assert keywords[0].text == "Pekarna"
+    texts = [k.text.casefold() for k in keywords]
+    assert "center ljubljana" in texts[:3]  # where: "v centru Ljubljane", read as a word
+    assert not any("ljubljane" in t or "kvasom" in t for t in texts)
+
+
+def test_read_as_a_caption_the_same_text_ranks_the_place_name_first() -> None:
+    # Without bio=True nothing is assumed about the first words (tweets, captions).
+    keywords = extract_keywords("Pekarna z naravnim kvasom v centru Ljubljane", lang="sl")
+    assert keywords[0].lemma == "center ljubljana"
+
+
+def test_pieces_of_a_phrase_do_not_crowd_a_bio_s_top_keywords() -> None:
+    text = "Family-run sourdough bakery in East Austin. Fresh bread, croissants and coffee daily."
+    keywords = extract_keywords(text, lang="en", bio=True)
+    assert keywords[0].lemma == "family-run sourdough bakery"
+    assert _pieces(keywords[:5]) == []
+    assert {"east austin", "fresh bread", "croissant"} <= {k.lemma for k in keywords[:5]}
+    scores = [k.score for k in keywords]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_multi_word_pieces_wait_behind_other_ideas_in_any_text() -> None:
+    text = "Family-run sourdough bakery in East Austin. Fresh bread, croissants and coffee daily."
+    lemmas = [k.lemma for k in extract_keywords(text, lang="en", top=20)]
+    # ranked by score alone "family-run sourdough" came third, before "fresh bread"
+    assert lemmas.index("fresh bread") < lemmas.index("family-run sourdough")
+    assert "family-run sourdough" not in lemmas[:10]
+
+
+def test_a_swahili_bakery_bio_yields_its_breads_and_cakes() -> None:
+    text = "Duka la mikate la familia jijini Nairobi. Mkate mpya kila siku, keki na maandazi."
+    keywords = extract_keywords(text, bio=True)
+    assert {k.lang for k in keywords} == {"sw"}
+    assert keywords[0].lemma == "duka la mkate"  # "shop of breads": the associative "la"
+    words = _words(keywords)
+    assert {"mkate", "keki", "nairobi"} <= words
+    assert "mikate" not in words  # the plural reads as its singular
+    edges = {w for k in keywords for w in (k.lemma.split()[0], k.lemma.split()[-1])}
+    assert not edges & {"la", "na", "kila"}
 
 
 def test_english_plurals_are_one_keyword() -> None:
@@ -140,7 +198,7 @@ def test_multi_merges_a_brand_s_texts_across_languages() -> None:
     langs = {k.lang for k in keywords}
     assert langs == {"sl", "en"}
     words = _words(keywords)
-    assert {"pekarn", "kruh", "sourdough"} <= words
+    assert {"pekarna", "kruh", "sourdough"} <= words
     assert len({k.lemma for k in keywords}) == len(keywords)
     assert keywords[0].score == max(k.score for k in keywords)
 

@@ -40,6 +40,25 @@ def test_slovenian_and_persian_have_spacy_stop_words_and_a_stemmer() -> None:
     assert fa.key("نان\u200cها") == fa.key("نان")
 
 
+def test_slovenian_keys_are_dictionary_words() -> None:
+    sl = get_pipeline("sl")
+    assert sl.key("Ljubljane") == sl.key("Ljubljani") == "ljubljana"
+    assert sl.key("centru") == "center"  # a stem alternation no suffix list can undo
+    assert sl.key("kruha") == sl.key("kruh") == "kruh"
+    for word in ("pečemo", "Pekarni", "naravnim"):
+        assert sl.key(sl.key(word)) == sl.key(word)  # a target written as the lemma matches
+
+
+def test_swahili_has_stop_words_and_a_light_stemmer() -> None:
+    sw = get_pipeline("sw")
+    assert sw.is_stop("la") and sw.is_stop("kila") and sw.is_stop("karibu")
+    assert sw.key("mikate") == sw.key("Mkate") == "mkate"  # class 4 plural -> singular
+    assert sw.key("vyakula") == "chakula"
+    assert sw.key("jijini") == "jiji"  # locative -ni
+    assert sw.key("kampuni") == "kampuni"  # ends in -ni, but is no locative
+    assert sw.key("maziwa") == "maziwa"  # class 6 is left alone
+
+
 def test_chinese_without_a_segmenter_tokenizes_characters() -> None:
     pipe = get_pipeline("zh")
     doc = next(iter(pipe.docs(["面包店"])))

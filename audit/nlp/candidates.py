@@ -21,7 +21,14 @@ from spacy.tokens import Doc
 from .clean import BOUNDARY
 from .pipelines import Pipeline
 
-__all__ = ["Candidate", "Units", "annotated_phrases", "build_units", "generate_candidates"]
+__all__ = [
+    "Candidate",
+    "Units",
+    "annotated_phrases",
+    "build_units",
+    "connectors",
+    "generate_candidates",
+]
 
 _JOINERS = frozenset("-‐‑'’ʻʼ‘`")
 _SENTENCE_END = frozenset(".!?。！？…;；")
@@ -34,6 +41,18 @@ _SENTENCE_END = frozenset(".!?。！？…;；")
 CONNECTORS = frozenset(
     ["de", "da", "do", "das", "dos", "del", "della", "di", "du", "des", "von", "van"]
 )
+# Swahili builds its compound nouns with the associative -a, which agrees with the noun's
+# class: "duka la mikate" (bakery, "shop of breads"), "mkate wa ndizi" (banana bread),
+# "chai ya tangawizi" (ginger tea). These are common words elsewhere ("la" in French), so
+# they join phrases only in Swahili.
+_LANG_CONNECTORS = {"sw": frozenset(["la", "ya", "wa", "za", "cha", "vya"])}
+
+
+def connectors(lang: str) -> frozenset[str]:
+    """The stop words that may stand inside a candidate phrase of `lang`."""
+    extra = _LANG_CONNECTORS.get(lang)
+    return CONNECTORS | extra if extra else CONNECTORS
+
 
 KIND_WORD = 0
 KIND_STOP = 1
@@ -181,12 +200,16 @@ def build_units(doc: Doc, pipe: Pipeline) -> Units:
 
 
 def generate_candidates(
-    u: Units, max_words: int = 3, *, any_inner_stop: bool = False
+    u: Units,
+    max_words: int = 3,
+    *,
+    any_inner_stop: bool = False,
+    inner: frozenset[str] = CONNECTORS,
 ) -> dict[tuple[str, ...], Candidate]:
     """Distinct candidates keyed by their units' comparison keys, in order of appearance.
 
-    `any_inner_stop` lets every stop word stand inside a phrase, not only `CONNECTORS`
-    (Chinese titles and names are built with particles: 花儿 与 少年).
+    `any_inner_stop` lets every stop word stand inside a phrase, not only those in `inner`
+    (see `connectors`; Chinese titles and names are built with particles: 花儿 与 少年).
     """
     lo, hi = (2, 4) if u.char_mode else (1, max_words)
     out: dict[tuple[str, ...], Candidate] = {}
@@ -201,7 +224,7 @@ def generate_candidates(
                 break
             kj = kinds[j]
             if kj != KIND_WORD:
-                if kj == KIND_STOP and not any_inner_stop and keys[j] not in CONNECTORS:
+                if kj == KIND_STOP and not any_inner_stop and keys[j] not in inner:
                     break
                 continue
             ck = tuple(keys[i : j + 1])

@@ -35,7 +35,7 @@ na ya wa za la kwa katika ni si au lakini kama hii hiyo huo hizi hao huu yake wa
 lake chake vyake yetu wetu letu zetu chetu yako wako lako zako kila sana tu pia bado sasa
 hapa pale huku kutoka hadi mpaka kwenye ndani juu chini baada kabla mimi wewe yeye sisi
 nyinyi wao cha vya ku ili bila je nini gani wapi lini ndiyo hapana kuna ambayo ambao
-ambaye hivyo hata zaidi
+ambaye hivyo hata zaidi karibu karibuni tupo tuko yupo nk leo jana kesho
 """
 
 EXTRA_STOP_WORDS: dict[str, frozenset[str]] = {

@@ -597,7 +597,11 @@ def _brand_phrases(brand_name: str | None, display_names: Iterable[str | None]) 
 
 
 def _without(text: str, phrases: Sequence[str]) -> str:
-    """`text` with every occurrence of the phrases cut out (leaving a line break)."""
+    """`text` with every occurrence of the phrases cut out (leaving a line break), links
+    first (so no piece of 'http://bluedoor.com' is left behind)."""
+    from audit.nlp.clean import strip_links
+
+    text = strip_links(text)
     for phrase in phrases:
         words = [re.escape(w) for w in _WORDS.findall(phrase)]
         if words:
@@ -632,11 +636,30 @@ def _edge_stop(text: str, langs: Iterable[str | None]) -> bool:
     return False
 
 
+def _chrome(text: str) -> bool:
+    """Whether a phrase is platform chrome rather than what a business offers: it names a
+    platform ('official facebook page', 'youtube'), or every word of it is a generic
+    platform or page word ('welcome', 'home', 'videos', 'official boards')."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from audit.nlp.stopwords import PLATFORM_NAMES, PLATFORM_WORDS
+
+    words = [w.casefold() for w in _WORDS.findall(text)]
+    if any(w in PLATFORM_NAMES for w in words):
+        return True
+    # English function words are ignored: page chrome is English on most platforms, and
+    # a caption the detector took for another language still says 'thanks for follow'.
+    return all(w in PLATFORM_WORDS or w in STOP_WORDS for w in words)
+
+
 def _usable(keyword: Keyword, handles: Sequence[str], *langs: str | None) -> bool:
-    """A keyword people could type: has letters, is not a handle or a URL, not 1-2 letters,
-    and does not start or end with a stop word of the texts' main language."""
+    """A keyword people could type: has letters, is not a handle, a URL or platform chrome,
+    not 1-2 letters, and does not start or end with a stop word of the texts' main
+    language."""
     text = keyword.text
     if "@" in text or "/" in text or "." in text.strip("."):
+        return False
+    if _chrome(text):
         return False
     if _edge_stop(text, (keyword.lang, *langs)):
         return False
@@ -652,18 +675,59 @@ def _keyword_text(keyword: Keyword) -> str:
     return " ".join(keyword.text.lower().split())
 
 
+# Sentences (or lines) of a caption, for finding the ones repeated under several posts.
+_SENTENCES = re.compile(r"(?<=[.!?…])\s+|\s*\n\s*")
+# A repeated sentence this long is boilerplate (a disclaimer, a sponsor line, a credit);
+# a shorter one ("Fresh bread today!") may be the business's own refrain.
+_BOILERPLATE_WORDS = 4
+
+
+def _sentence_key(sentence: str) -> str:
+    return " ".join(_WORDS.findall(fold(sentence)))
+
+
+def _unrepeated(captions: Sequence[str]) -> list[str]:
+    """The captions without the text repeated verbatim under two or more of them.
+
+    A legal disclaimer, a sponsor line or a credit ("Specimen use made possible by the
+    University of Michigan Museum of Zoology") pasted under every post is the most frequent
+    text a profile has, and says nothing about what the business is or sells.
+    """
+    pieces = [[p for p in _SENTENCES.split(c) if p.strip()] for c in captions]
+    posts_with: dict[str, int] = {}
+    for ps in pieces:
+        for key in {_sentence_key(p) for p in ps}:
+            if len(key.split()) >= _BOILERPLATE_WORDS:
+                posts_with[key] = posts_with.get(key, 0) + 1
+    repeated = {key for key, n in posts_with.items() if n >= 2}
+    out = []
+    for ps in pieces:
+        kept = [p for p in ps if _sentence_key(p) not in repeated]
+        if kept:
+            out.append("\n".join(kept))
+    return out
+
+
+def _post_texts(texts: ProfileTexts) -> list[str]:
+    """Captions (without repeated boilerplate), hashtags and alt texts of the recent posts."""
+    return [
+        *_unrepeated(texts.texts.get("captions", ())),
+        *texts.all_texts(("hashtags",)),
+        *_unrepeated(texts.texts.get("alt", ())),
+    ]
+
+
 def _own_texts(texts: ProfileTexts) -> tuple[list[str], list[str]]:
     """(profile texts: name, bio, category; post texts: captions, hashtags, alt)."""
-    return (
-        texts.all_texts(("name", "bio", "category")),
-        texts.all_texts(("captions", "hashtags", "alt")),
-    )
+    return texts.all_texts(("name", "bio", "category")), _post_texts(texts)
 
 
 # Where a word sits says how central it is to the business: the owner chose the words of a
 # name field, a bio and a page title; a heading or one caption is weaker evidence.
+# The category a platform files the page under ("Bakery", "Restaurant") says what the
+# business is in the platform's own words, and weighs what the name field does.
 _PLACE_WEIGHTS = {"site_title": 2.0, "site_description": 2.0, "site_headings": 1.0,
-                  "name": 3.0, "bio": 2.0, "category": 1.0, "posts": 1.0}  # fmt: skip
+                  "name": 3.0, "bio": 2.0, "category": 3.0, "posts": 1.0}  # fmt: skip
 
 
 def _prominent_places(
@@ -671,25 +735,26 @@ def _prominent_places(
     texts: Sequence[ProfileTexts],
     site: SiteText | None,
     names: Sequence[str],
-) -> list[tuple[float, list[str]]]:
-    """(weight, texts) for every place a proposal can sit, the brand's name cut out: the
-    site's title, description and headings, and each profile's name, bio, category, posts."""
+) -> list[tuple[str, float, list[str]]]:
+    """(place, weight, texts) for every place a proposal can sit, the brand's name cut out:
+    the site's title, description and headings, and each profile's name, bio, category and
+    posts (without their repeated boilerplate)."""
     w = _PLACE_WEIGHTS
-    raw: list[tuple[float, list[str]]] = []
+    raw: list[tuple[str, list[str]]] = []
     if site is not None:
         raw += [
-            (w["site_title"], [site.title or ""]),
-            (w["site_description"], [site.description or ""]),
-            (w["site_headings"], list(site.headings)),
+            ("site_title", [site.title or ""]),
+            ("site_description", [site.description or ""]),
+            ("site_headings", list(site.headings)),
         ]
     for t in texts:
-        raw += [(w[f], t.all_texts((f,))) for f in ("name", "bio", "category")]
-        raw.append((w["posts"], t.all_texts(("captions", "hashtags", "alt"))))
+        raw += [(f, t.all_texts((f,))) for f in ("name", "bio", "category")]
+        raw.append(("posts", _post_texts(t)))
     out = []
-    for weight, side in raw:
+    for place, side in raw:
         kept = [x for x in (_without(s, names).strip() for s in side) if x]
         if kept:
-            out.append((weight, kept))
+            out.append((place, w[place], kept))
     return out
 
 
@@ -708,9 +773,13 @@ def propose_keywords(
 
     Candidates come from `extract_keywords_multi` over the site's title, description and
     headings and the profiles' names, bios, categories, captions, hashtags (split from
-    camelCase) and alt texts (own recent posts only). Pieces of the brand's own name, handles,
-    URLs and one- or two-letter words are dropped, and so is a shorter phrase that only ever
-    appears inside a longer one already proposed ('east' inside 'east austin'). Phrases found
+    camelCase) and alt texts (own recent posts only). Text repeated verbatim under two or
+    more posts (a disclaimer, a sponsor line, a credit) is left out before extraction. The
+    brand's own name (and words that stand only in the name field), handles, URLs, platform
+    chrome ('official facebook page', 'welcome', 'videos') and one- or two-letter words are
+    dropped, and so is a shorter phrase that only ever appears inside a longer one already
+    proposed ('east' inside 'east austin'). Proposals read in dictionary form where the
+    language inflects nouns by case ('ljubljana' for 'v centru Ljubljane'). Phrases found
     on both the site and the profiles come first (without a site: in both the profile fields
     and the posts), then by prominence (name field 3, bio, page title and description 2,
     headings, category and posts 1, summed over every place that carries the phrase) plus
@@ -746,11 +815,19 @@ def propose_keywords(
     places = _prominent_places(captured, all_texts, site, names)
 
     def prominence(kw: Keyword) -> float:
-        return sum(w for w, side in places if found(kw, side))
+        return sum(w for _place, w, side in places if found(kw, side))
+
+    def beyond_the_name(kw: Keyword) -> bool:
+        # Words only ever in the name field are the name ('In a Nutshell' of 'Kurzgesagt –
+        # In a Nutshell'); a keyword after the name ('Blue Door · Sourdough') is in the bio
+        # or the posts too.
+        return any(found(kw, side) for place, _w, side in places if place != "name")
 
     main_lang = _language(texts)
     candidates = [
-        kw for kw in extract_keywords_multi(texts, top=25) if _usable(kw, handles, main_lang)
+        kw
+        for kw in extract_keywords_multi(texts, top=25)
+        if _usable(kw, handles, main_lang) and beyond_the_name(kw)
     ]
     weight = {id(kw): prominence(kw) + kw.score for kw in candidates}
     for kw in candidates:
@@ -857,7 +934,8 @@ def suggest_keywords(
     by_key: dict[str, _Suggestion] = {}
     for rival in rivals:
         names = _brand_phrases(None, [rival.profile.display_name])
-        texts = [t for t in (_without(x, names).strip() for x in rival.all_texts(fields)) if t]
+        own_texts = [*rival.all_texts(("name", "bio", "category")), *_post_texts(rival)]
+        texts = [t for t in (_without(x, names).strip() for x in own_texts) if t]
         stripped.append(texts)
         for kw in extract_keywords_multi(texts, top=15):
             if not _usable(kw, handles, rival.lang, main):

@@ -21,6 +21,7 @@ from audit.model import CaptureInfo, Outcome, Place, Platform, Profile
 from audit.result import Discoverability, KeywordCell
 from audit.site import SiteText
 from tests.checks_kit import image, make_profile, post
+from tests.realdata import realdata
 
 # --- English: Blue Door (Instagram + TikTok) against Rival Bakeries and Crumb & Co -------
 
@@ -479,6 +480,75 @@ class TestProposals:
         assert lemma_form("pekarna", "sl") in keys, proposed
         assert "workshops" not in proposed and "sourdough" in proposed
 
+    def test_slovenian_proposals_in_dictionary_form(self) -> None:
+        brand = make_profile(
+            handle="zlato.zrno",
+            display_name="Zlato zrno",
+            bio="Pekarna z naravnim kvasom v centru Ljubljane.",
+            posts=[
+                post(1, 1, "Kruh z drožmi iz naše pekarne v Ljubljani."),
+                post(2, 2, "Sveže rogljičke pečemo vsako jutro v centru Ljubljane."),
+            ],
+        )
+        proposed = propose_keywords([brand])
+        assert "pekarna" in proposed and "ljubljana" in proposed
+        assert not any(w in k.split() for k in proposed for w in ("ljubljane", "pekarne"))
+
+    def test_text_repeated_under_every_post_is_no_proposal(self) -> None:
+        disclaimer = (
+            "Fuel consumption combined 5.1 l/100 km; CO2 emissions combined 118 g/km. "
+            "Values determined according to the WLTP test procedure."
+        )
+        captions = [
+            "The new Aurora hatchback, now at our showroom in Maribor.",
+            "Test drive weekend: electric vans and family cars in Maribor.",
+            "Winter tyres fitted while you wait at our Maribor service centre.",
+            "Certified used cars with a two-year warranty.",
+        ]
+        brand = make_profile(
+            handle="avtohisa.nova",
+            display_name="Avtohiša Nova",
+            bio="Car dealership and service centre in Maribor.",
+            posts=[post(i, i, f"{c}\n\n{disclaimer}") for i, c in enumerate(captions, 1)],
+        )
+        proposed = propose_keywords([brand])
+        words = {w for k in proposed for w in k.split()}
+        disclaimer_words = {"fuel", "consumption", "combined", "emissions", "co2", "values"}
+        assert not words & (disclaimer_words | {"wltp", "procedure", "test procedure"})
+        assert "maribor" in proposed
+        assert words & {"car", "cars", "dealership", "service"}
+
+    def test_platform_chrome_and_generic_words_are_no_proposals(self) -> None:
+        brand = make_profile(
+            Platform.FACEBOOK,
+            handle="lipa.cafe",
+            display_name="Café Lipa",
+            bio="Welcome to our official Facebook page! Specialty coffee and homemade cakes in "
+            "Maribor.",
+            posts=[
+                post(1, 1, "New videos every week on our YouTube channel: latte art."),
+                post(2, 2, "Story time: our specialty coffee comes from a small roaster. Watch!"),
+                post(3, 3, "Homemade cakes today: carrot cake and cheesecake. Welcome home!"),
+            ],
+        )
+        proposed = propose_keywords([brand])
+        assert proposed[:2] == ["specialty coffee", "homemade cakes"]
+        for bad in ("welcome", "home", "videos", "story", "channel", "official facebook page"):
+            assert bad not in proposed
+        assert not any("facebook" in k or "youtube" in k for k in proposed)
+
+    def test_words_only_in_the_name_field_are_the_name(self) -> None:
+        brand = make_profile(
+            Platform.YOUTUBE,
+            handle="kurzweil",
+            display_name="Kurzweil – In a Teacup",
+            bio="Animated science explainers about space, biology and the climate.",
+            posts=[post(1, 1, "Why black holes evaporate"), post(2, 2, "How vaccines work")],
+        )
+        proposed = propose_keywords([brand])
+        assert "teacup" not in proposed
+        assert any("science" in k or "space" in k for k in proposed)
+
     def test_nothing_to_read_proposes_nothing(self) -> None:
         assert propose_keywords([make_profile()]) == []
         assert propose_keywords([]) == []
@@ -518,3 +588,28 @@ def test_profile_language_helps_short_fields() -> None:
     )
     assert profile_texts(profile).lang == "en"
     assert profile_cells(profile, ["bakery"])[0].fields[0] == "name"
+
+
+@pytest.mark.realdata
+def test_a_real_capture_s_repeated_credit_line_is_no_proposal() -> None:
+    """A real TikTok creator page: 11 of its 12 newest captions end in the same credit line
+    ('Specimen use made possible by the University of Michigan Museum of Zoology')."""
+    from audit.documents import load_file
+    from audit.pipeline import extract_profile
+
+    docs = [
+        *load_file(realdata("tiktok", "hydration_userInfo_oddanimalspecimens_2024-02.json")),
+        *load_file(realdata("tiktok", "item_list_subset_oddanimalspecimens_2025-09.json")),
+    ]
+    from datetime import datetime, timezone
+
+    profile = extract_profile(
+        Platform.TIKTOK, docs, captured_at=datetime(2025, 9, 30, tzinfo=timezone.utc)
+    )
+    captions = profile_texts(profile).texts["captions"]
+    assert sum("Museum of Zoology" in c for c in captions) >= 10  # the capture is as described
+    proposed = propose_keywords([profile])
+    assert proposed
+    words = {w for k in proposed for w in k.split()}
+    assert not words & {"specimen", "university", "michigan", "museum", "zoology", "use"}
+    assert not words & {"youtube", "contact"}  # the bio's platform chrome

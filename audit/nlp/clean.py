@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["BOUNDARY", "clean_text", "split_hashtag"]
+__all__ = ["BOUNDARY", "clean_text", "split_hashtag", "strip_links"]
 
 # U+2029 PARAGRAPH SEPARATOR: spaCy keeps it as a whitespace token, and real texts
 # practically never contain it.
@@ -97,6 +97,13 @@ def split_hashtag(tag: str) -> list[str]:
         if chunk:
             words.extend(part.lower() for part in _split_case(chunk))
     return words
+
+
+def strip_links(text: str) -> str:
+    """`text` with URLs and e-mail addresses replaced by line breaks (they hold no words
+    anyone searches for, and cutting a name out of "http://gronkh.chat" would leave
+    "http")."""
+    return _URL.sub("\n", _EMAIL.sub("\n", text))
 
 
 def clean_text(text: str) -> str:

@@ -10,7 +10,7 @@ business texts, not a frequency list that would also drop business nouns.
 
 from __future__ import annotations
 
-__all__ = ["EXTRA_STOP_WORDS", "SOCIAL_STOP_WORDS"]
+__all__ = ["EXTRA_STOP_WORDS", "PLATFORM_NAMES", "PLATFORM_WORDS", "SOCIAL_STOP_WORDS"]
 
 _UZ_LATIN = """
 va bilan uchun ham hamda bu u shu o'sha bir eng har yoki lekin ammo biroq esa men sen biz
@@ -48,3 +48,32 @@ EXTRA_STOP_WORDS: dict[str, frozenset[str]] = {
 SOCIAL_STOP_WORDS: frozenset[str] = frozenset(
     ["rt", "via", "dm", "dms", "amp", "lol", "omg", "pls", "plz", "tbt", "ig", "fb", "yt"]
 )
+
+# Not stop words for extraction (a tweet about Facebook is about Facebook), but never a
+# keyword a business should be proposed: the platforms' names, and the words of page
+# chrome and generic platform vocabulary that every profile shows ("official facebook
+# page", "welcome", "home", "videos", "stories", "link in bio"), in the languages bios
+# are most often written in. A proposal made only of these, or naming a platform, is none.
+_PLATFORM_NAMES = """
+    facebook fb instagram insta ig tiktok youtube yt pinterest twitter linkedin threads
+    bluesky bsky mastodon snapchat whatsapp telegram google maps
+"""
+_PLATFORM_WORDS = """
+    official page pages profile account accounts channel channels welcome home homepage
+    website site web subscribe subscribers subscription follow followers following like
+    likes share shares comment comments link links bio video videos story stories post
+    posts reel reels short shorts clip clips content update updates board boards pin pins
+    feed live stream tweet tweets thread inbox message messages click tap swipe watch visit
+    check contact email call info information news new latest more here hi hello hey
+    guys everyone thanks thank
+    uradna uradni stran profil dobrodošli sledite
+    offizielle offizieller seite kanal willkommen folgt
+    oficial oficiales página canal bienvenidos bienvenido síguenos
+    officielle officiel chaîne bienvenue suivez
+    ufficiale pagina benvenuti seguici
+    página bem-vindo bem-vindos siga
+    karibu ukurasa rasmi
+    официальный официальная страница канал подписаться подписывайтесь подпишись спасибо
+"""
+PLATFORM_NAMES: frozenset[str] = frozenset(_PLATFORM_NAMES.split())
+PLATFORM_WORDS: frozenset[str] = frozenset(_PLATFORM_WORDS.split())

@@ -10,6 +10,7 @@ from __future__ import annotations
 from audit.model import Engagement, Profile
 from audit.result import Category, CheckResult, Evidence, Severity
 from checks.base import CheckContext, CheckMeta, check, not_observed
+from checks.sources import CONVERSOCIAL_2012, NM_INCITE_2012, OWN
 
 __all__ = ["comments_unanswered", "replies_slow"]
 
@@ -22,18 +23,6 @@ REPLIED_FAIL = 0.2
 # the same day (NM Incite, 2012).
 REPLY_PASS_MINUTES = 60
 REPLY_FAIL_MINUTES = 24 * 60
-
-_CONVERSOCIAL = (
-    "Conversocial, 'The Consequences of Ignoring Your Customers' (2012): 88% less likely to "
-    "buy from a company that leaves questions or complaints unanswered, https://www.mediapost"
-    ".com/publications/article/165617/consumers-punish-companies-that-ignore-them.html"
-)
-_NM_INCITE = (
-    "NM Incite (Nielsen/McKinsey), 'State of Social Customer Service' (2012): 71% who get a "
-    "quick reply would recommend the brand vs 19% who get none; most expect a reply the same "
-    "day, https://www.mediapost.com/publications/article/186014/"
-    "half-of-users-seek-customer-service-in-social-medi.html"
-)
 
 
 def _engagement(profile: Profile, meta: CheckMeta) -> Engagement | CheckResult:
@@ -66,7 +55,9 @@ RSP001 = CheckMeta(
     "every question, thank people by name; a short reply beats none.",
     example="12 comments by others on the last posts, 1 answered.",
     better="12 comments, 9 answered within the hour, the rest were emoji.",
-    source=f"{_CONVERSOCIAL}; {_NM_INCITE}",
+    source=f"{CONVERSOCIAL_2012}; {NM_INCITE_2012}; the 50% and 20% lines are "
+    + OWN
+    + "comments include thanks and emoji that need no answer, so not every one needs a reply",
 )
 
 
@@ -111,7 +102,7 @@ RSP002 = CheckMeta(
     "instant reply saying when you will answer.",
     example="Median reply after 31 hours.",
     better="Median reply after 40 minutes.",
-    source=f"{_NM_INCITE}; {_CONVERSOCIAL}",
+    source=f"{NM_INCITE_2012}; {CONVERSOCIAL_2012}",
 )
 
 

@@ -11,6 +11,14 @@ from audit.model import Platform, Profile, Reviews
 from audit.result import Category, CheckResult, Evidence, Severity
 from checks.base import CheckContext, CheckMeta, check, not_observed
 from checks.common import ev
+from checks.sources import (
+    BRIGHTLOCAL_REVIEWS,
+    CONVERSOCIAL_2012,
+    GBP_LOCAL_RANKING,
+    GBP_REPLY_REVIEWS,
+    OWN,
+    SPIEGEL_REVIEWS_2017,
+)
 
 __all__ = ["review_count_low", "review_rating_low", "review_replies_missing", "reviews_stale"]
 
@@ -30,19 +38,6 @@ REPLIED_PASS = 0.5
 # older than a year reads as a place nobody goes to any more.
 RECENT_DAYS = 90
 STALE_DAYS = 365
-
-_SPIEGEL = (
-    "Spiegel Research Center, Northwestern University, 'How Online Reviews Influence Sales' "
-    "(2017), https://spiegel.medill.northwestern.edu/how-online-reviews-influence-sales/"
-)
-_GOOGLE_RANKING = (
-    "Google Business Profile Help, 'Tips to improve your local ranking on Google' (review "
-    "count and score factor into local ranking), https://support.google.com/business/answer/7091"
-)
-_GOOGLE_REPLY = (
-    "Google Business Profile Help, 'Read & reply to reviews', "
-    "https://support.google.com/business/answer/3474050"
-)
 
 
 def _reviews(profile: Profile, meta: CheckMeta) -> Reviews | CheckResult:
@@ -79,7 +74,7 @@ REV001 = CheckMeta(
     "follow-up e-mail.",
     example="Blue Door Bakery on Google Maps: 3 reviews.",
     better="Blue Door Bakery: 4.7 ★ from 64 reviews.",
-    source=f"{_SPIEGEL}; {_GOOGLE_RANKING}",
+    source=f"{SPIEGEL_REVIEWS_2017}; {GBP_LOCAL_RANKING}",
 )
 
 
@@ -117,7 +112,7 @@ REV002 = CheckMeta(
     "review so one bad day stops dominating the average.",
     example="3.2 ★ from 41 reviews, the last five about slow service, none answered.",
     better="4.4 ★ from 95 reviews, complaints answered with what changed.",
-    source=f"{_SPIEGEL}; {_GOOGLE_RANKING}",
+    source=f"{SPIEGEL_REVIEWS_2017}; {GBP_LOCAL_RANKING}",
 )
 
 
@@ -163,9 +158,9 @@ REV003 = CheckMeta(
     "point made; for a complaint, say what you changed.",
     example="8 recent reviews shown, 0 with an owner reply.",
     better="8 recent reviews, 7 answered ('Thank you, Ana — the rye is back on Fridays!').",
-    source=f"{_GOOGLE_REPLY}; Conversocial, 'The Consequences of Ignoring Your Customers' "
-    "(2012), reported at https://www.mediapost.com/publications/article/165617/"
-    "consumers-punish-companies-that-ignore-them.html",
+    source=f"{GBP_REPLY_REVIEWS}; {CONVERSOCIAL_2012}; half the reviews shown is "
+    + OWN
+    + "an owner who answers every other review is visibly there, one who answers none is not",
 )
 
 
@@ -203,8 +198,9 @@ REV004 = CheckMeta(
     "till and a link in every order confirmation.",
     example="Newest review shown: 14 months ago.",
     better="Newest review: 4 days ago.",
-    source=f"findable: {RECENT_DAYS}/{STALE_DAYS} days; BrightLocal, 'Local Consumer Review "
-    "Survey' (annual), https://www.brightlocal.com/research/local-consumer-review-survey/",
+    source=f"{BRIGHTLOCAL_REVIEWS}; {RECENT_DAYS} and {STALE_DAYS} days are "
+    + OWN
+    + "a season without a review reads as quiet, a year without one as closed",
 )
 
 

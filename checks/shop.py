@@ -17,6 +17,7 @@ from audit.result import Category, CheckResult, Severity
 from checks.base import CheckContext, CheckMeta, check, not_observed
 from checks.common import ev, host_in, recent_posts, word_list
 from checks.links import FoundLink, own_site_links, profile_links
+from checks.sources import META_SHOPS, OWN, PINTEREST_SHOPPING
 
 __all__ = ["buy_words", "shop_surface_unused", "way_to_buy_missing"]
 
@@ -151,9 +152,9 @@ SHP001 = CheckMeta(
     example="Bio: 'Sourdough bakery in Ljubljana', link: https://modravrata.si",
     better="Bio: 'Sourdough bakery in Ljubljana · Naročila za prevzem ↓', link: "
     "https://modravrata.si/narocila",
-    source="Meta Business Help Center, 'About shops', https://www.facebook.com/business/help/"
-    "2371372636254534; TikTok Shop Academy, 'Showcase'; Pinterest Business, 'Shopping on "
-    "Pinterest', https://business.pinterest.com/shopping/",
+    source=f"{META_SHOPS}; {PINTEREST_SHOPPING}; a homepage link warns by "
+    + OWN
+    + "findable cannot see whether the homepage sells, and it is one more tap",
 )
 
 

@@ -8,24 +8,33 @@ people who have none of findable's internal documents. Third-party pages are mar
 from __future__ import annotations
 
 __all__ = [
+    "BRIGHTLOCAL_REVIEWS",
     "BSKY_PROFILE_LEXICON",
+    "CONVERSOCIAL_2012",
     "GA_CAMPAIGN_URLS",
     "GBP_GUIDELINES",
     "GBP_LOCAL_RANKING",
+    "GBP_REPLY_REVIEWS",
     "GLEASON_2019",
     "HOOTSUITE_FREQUENCY",
     "IG_HASHTAG_LIMIT",
+    "IG_RANKING_EXPLAINED",
     "IG_SEARCH",
     "KRAWETZ_DHASH",
     "MASTODON_PROFILE",
+    "META_SHOPS",
+    "NM_INCITE_2012",
     "OWN",
+    "PINTEREST_SHOPPING",
     "PROFILE_PHOTO_320",
+    "SPIEGEL_REVIEWS_2017",
     "THREADS_ALT_TEXT",
     "TIKTOK_RECOMMENDS",
     "WAI_IMAGES",
     "WEBAIM_ALT",
     "X_PROFILE_HELP",
     "YOUTUBE_CHANNELS_API",
+    "YOUTUBE_SHORTS",
 ]
 
 # Platform documents and announcements.
@@ -100,6 +109,52 @@ KRAWETZ_DHASH = (
     "Neal Krawetz, 'Kind of Like That' (2013): difference hashes within 10 of 64 bits are "
     "the same picture, "
     "https://www.hackerfactor.com/blog/index.php?/archives/529-Kind-of-Like-That.html"
+)
+
+# Reviews, replies, shops and short video (issue 10).
+GBP_REPLY_REVIEWS = (
+    "Google Business Profile Help, 'Read & reply to reviews', "
+    "https://support.google.com/business/answer/3474050"
+)
+SPIEGEL_REVIEWS_2017 = (
+    "Spiegel Research Center, Northwestern University, 'How Online Reviews Influence Sales' "
+    "(2017): the first five reviews drive most of the lift in purchase likelihood, nearly all "
+    "of it comes within the first ten, and it peaks at 4.0-4.7 stars, "
+    "https://spiegel.medill.northwestern.edu/how-online-reviews-influence-sales/"
+)
+BRIGHTLOCAL_REVIEWS = (
+    "BrightLocal, 'Local Consumer Review Survey' (annual; readers weigh how recent reviews "
+    "are), https://www.brightlocal.com/research/local-consumer-review-survey/"
+)
+CONVERSOCIAL_2012 = (
+    "Conversocial, 'The Consequences of Ignoring Your Customers' (2012): 88% are less likely "
+    "to buy from a company that leaves questions or complaints unanswered on social media "
+    "(reported by MediaPost, third party), https://www.mediapost.com/publications/article/"
+    "165617/consumers-punish-companies-that-ignore-them.html"
+)
+NM_INCITE_2012 = (
+    "NM Incite (Nielsen/McKinsey), 'State of Social Customer Service' (2012): 71% who get a "
+    "quick reply would recommend the brand against 19% who get none; most Facebook and Twitter "
+    "users expect a reply the same day (reported by MediaPost, third party), "
+    "https://www.mediapost.com/publications/article/186014/"
+    "half-of-users-seek-customer-service-in-social-medi.html"
+)
+IG_RANKING_EXPLAINED = (
+    "Instagram, 'Instagram Ranking Explained' (2023): most of what people see in Reels is from "
+    "accounts they do not follow, "
+    "https://about.instagram.com/blog/announcements/instagram-ranking-explained"
+)
+YOUTUBE_SHORTS = (
+    "YouTube Help, 'Get started creating YouTube Shorts', "
+    "https://support.google.com/youtube/answer/10059070"
+)
+META_SHOPS = (
+    "Meta for Developers, Commerce Platform FAQ (Facebook and Instagram Shops: shoppers buy "
+    "from a Page or profile), https://developers.facebook.com/docs/commerce-platform/faq"
+)
+PINTEREST_SHOPPING = (
+    "Pinterest Help, 'Verified Merchant Program' (a catalogue's product Pins, a Shop tab on "
+    "the profile), https://help.pinterest.com/en/business/article/verified-merchant-program"
 )
 
 OWN = "findable's own judgment: "

@@ -15,6 +15,7 @@ from audit.platforms.rules import rules_for
 from audit.result import Category, CheckResult, Evidence, Severity
 from checks.base import CheckContext, CheckMeta, brand_check, check
 from checks.common import post_ev, recent_posts
+from checks.sources import IG_RANKING_EXPLAINED, OWN, TIKTOK_RECOMMENDS, YOUTUBE_SHORTS
 
 __all__ = ["short_video_profile_missing", "short_video_share_low"]
 
@@ -26,11 +27,10 @@ _VIDEO_FIRST = frozenset({Platform.TIKTOK, Platform.YOUTUBE})
 SHORT_VIDEO_SHARE = 0.25
 
 _SOURCES = (
-    "Instagram, 'Instagram Ranking Explained' (2023), https://about.instagram.com/blog/"
-    "announcements/instagram-ranking-explained; YouTube Help, 'Get started creating YouTube "
-    "Shorts', https://support.google.com/youtube/answer/10059070; TikTok Support, 'How TikTok "
-    "recommends content', https://support.tiktok.com/en/using-tiktok/exploring-videos/"
-    "how-tiktok-recommends-content; Hootsuite, 'Social Trends' (2023): short-form video"
+    f"{IG_RANKING_EXPLAINED}; {YOUTUBE_SHORTS}; {TIKTOK_RECOMMENDS}; a quarter of the posts "
+    "is "
+    + OWN
+    + "one post in four reaches the short-video feed every week at the cadence CAD002 asks for"
 )
 
 VID001 = CheckMeta(

@@ -192,8 +192,8 @@ _TABLE: tuple[PlatformRules, ...] = (
         short_video_label="videos",
         sources={
             "short_video_label": "TikTok is a short-video platform: every post is a short "
-            "video or a photo post (TikTok Support, 'How TikTok recommends content', https://support."
-            "tiktok.com/en/using-tiktok/exploring-videos/how-tiktok-recommends-content)",
+            "video or a photo post (TikTok Newsroom, 'How TikTok recommends videos #ForYou', "
+            "https://newsroom.tiktok.com/en-us/how-tiktok-recommends-videos-for-you)",
             "bio_max": "checks.md: 80 characters (3p)",
             "name_max": "checks.md: 30",
             "username_min": "checks.md: usernames 2-24 characters",
@@ -258,8 +258,8 @@ _TABLE: tuple[PlatformRules, ...] = (
         avatar_min_px=320,
         short_video_label="Reels",
         sources={
-            "short_video_label": "Meta Business Help Center, 'Facebook Reels': Reels are "
-            "recommended to people who do not follow the Page (3p wording)",
+            "short_video_label": "Facebook's short-video format is Reels (a Page's Reels "
+            "have /reel/ URLs)",
             "bio_max": "checks.md: ~255 characters of intro (3p)",
             "username_min": "checks.md: username at least 5 characters, alphanumerics and "
             "'.' (Facebook Help)",

@@ -40,3 +40,13 @@ def test_the_explain_page_ends_with_the_sources() -> None:
     page = explain_check("BIO003")
     source = page.split("## Source\n", 1)[1]
     assert "https://help.x.com/" in source and "checks.md" not in page
+
+
+def test_the_rules_table_cites_no_internal_document() -> None:
+    """Rule sources reach reports as evidence (CAD002's guide, HSH001's cap): they too name
+    public pages, a third party, or findable's own choice, never an internal file."""
+    from audit.platforms.rules import RULES
+
+    for platform, rules in RULES.items():
+        for field, source in rules.sources.items():
+            assert not INTERNAL.search(source), (platform, field, source)

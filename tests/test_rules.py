@@ -33,7 +33,7 @@ def test_a_source_for_an_unknown_field_is_refused() -> None:
 
 
 def test_catalog_numbers() -> None:
-    """The numbers checks.md's Platform rules table gives."""
+    """The numbers the platform rules table gives."""
     expected_bio = {
         Platform.INSTAGRAM: 150,
         Platform.TIKTOK: 80,

@@ -1,5 +1,5 @@
 """The per-platform rules table: every limit and guide the checks judge against, each number
-with its source (checks.md "Platform rules" and "Evidence for thresholds").
+with its source (a platform document, a third-party page, or findable's own choice).
 
 One table so a changed limit is one edited line, and so a report can cite where a threshold
 came from. `(3p)` marks a third-party page to verify when possible; "findable" marks a value
@@ -17,9 +17,9 @@ from audit.model import Platform
 
 __all__ = ["FIELD_WEIGHTS", "RULES", "PlatformRules", "rules_for"]
 
-# Search field weights, in the order design.md gives (name > handle > bio > captions/hashtags >
-# alt > location). The values are findable's: each step down is worth less, and a platform
-# lists only the fields its search reads.
+# Search field weights, in the order the platforms describe (name > handle > bio >
+# captions/hashtags > alt > location). The values are findable's: each step down is worth less,
+# and a platform lists only the fields its search reads.
 FIELD_WEIGHTS: dict[str, float] = {
     "name": 1.0,
     "handle": 0.8,
@@ -31,9 +31,10 @@ FIELD_WEIGHTS: dict[str, float] = {
     "location": 0.1,
 }
 _FIELD_WEIGHTS_SRC = (
-    "findable: field order from design.md (name > handle > bio > captions/hashtags > alt > "
-    "location), values chosen so each step weighs less; fields per platform from checks.md "
-    "'in-app search reads'; account search matches name and handle on every platform"
+    "findable's own judgment: the order the platforms describe (name and username first, then "
+    "bio, captions and hashtags, then alt text and places; Adam Mosseri, 'Breaking Down How "
+    "Instagram Search Works', 2021), values chosen so each step weighs less; account search "
+    "matches name and handle on every platform"
 )
 
 
@@ -112,13 +113,16 @@ class PlatformRules(BaseModel):
         return self.sources.get(field)
 
 
-_HOOTSUITE = "Hootsuite, 'How often to post on social media' (2023), per checks.md"
+_HOOTSUITE = (
+    "Hootsuite, 'How often to post on social media' (2023, third party), "
+    "https://blog.hootsuite.com/how-often-to-post-on-social-media/"
+)
 _ALT_SOFT = (
-    "checks.md Evidence: the 125-character rule is folklore; warn softly above ~150 "
+    "the 125-character rule is folklore; warn softly above ~150 "
     "(W3C WAI images tutorial: keep alt text concise)"
 )
-_AVATAR_MIN = "checks.md PRO002: Instagram shows profile images at 320x320"
-_CAPTION_FOLD = "checks.md HSH003: the first 125 characters show before 'more' (3p)"
+_AVATAR_MIN = "Instagram shows profile images at 320x320"
+_CAPTION_FOLD = "the first 125 characters show before 'more' (3p)"
 
 _TABLE: tuple[PlatformRules, ...] = (
     PlatformRules(
@@ -150,24 +154,23 @@ _TABLE: tuple[PlatformRules, ...] = (
             "short_video_label": "Instagram, 'Instagram Ranking Explained' (2023): Reels are "
             "shown mostly from accounts people do not follow yet, https://about.instagram.com/blog/"
             "announcements/instagram-ranking-explained",
-            "bio_max": "Instagram app: bio limit 150 characters (checks.md)",
-            "name_max": "checks.md: 30 (3p; some say 64)",
-            "username_max": "Instagram app: username up to 30 characters (checks.md)",
+            "bio_max": "Instagram app: bio limit 150 characters",
+            "name_max": "Instagram name field: 30 characters (3p; some say 64)",
+            "username_max": "Instagram app: username up to 30 characters",
             "search_fields": _FIELD_WEIGHTS_SRC
             + "; Instagram reads name, username, bio, captions, hashtags, places "
-            "(Adam Mosseri via Wordtracker, checks.md)",
+            "(Adam Mosseri, 'Breaking Down How Instagram Search Works', 2021)",
             "posts_per_week_low": _HOOTSUITE + ": Instagram 3-7/week",
             "posts_per_week_high": _HOOTSUITE + ": Instagram 3-7/week",
-            "hashtag_cap": "checks.md Evidence: Instagram caps hashtags at 5 per post since "
-            "Dec 2025",
-            "hashtag_guide_max": "checks.md HSH001: Instagram hard cap 5",
+            "hashtag_cap": "Instagram caps hashtags at 5 per post since Dec 2025",
+            "hashtag_guide_max": "findable's guide: Instagram hard cap 5",
             "caption_fold": _CAPTION_FOLD,
             "alt_soft_max": _ALT_SOFT,
-            "links_max": "checks.md: up to 5 links (3p)",
+            "links_max": "up to 5 links (3p)",
             "bio_urls_clickable": "Instagram shows bio text as plain text; only the Links "
             "field is clickable (the reason 'link in bio' exists) (3p)",
             "avatar_min_px": _AVATAR_MIN,
-            "default_avatar_markers": "checks.md PRO001: Instagram's anonymous silhouette "
+            "default_avatar_markers": "Instagram's anonymous silhouette "
             "URL (the widely seen 44884218_..._n.jpg file)",
         },
     ),
@@ -194,16 +197,16 @@ _TABLE: tuple[PlatformRules, ...] = (
             "short_video_label": "TikTok is a short-video platform: every post is a short "
             "video or a photo post (TikTok Newsroom, 'How TikTok recommends videos #ForYou', "
             "https://newsroom.tiktok.com/en-us/how-tiktok-recommends-videos-for-you)",
-            "bio_max": "checks.md: 80 characters (3p)",
-            "name_max": "checks.md: 30",
-            "username_min": "checks.md: usernames 2-24 characters",
-            "username_max": "checks.md: usernames 2-24 characters",
+            "bio_max": "80 characters (3p)",
+            "name_max": "TikTok name field: 30 characters (3p)",
+            "username_min": "usernames 2-24 characters",
+            "username_max": "usernames 2-24 characters",
             "search_fields": _FIELD_WEIGHTS_SRC
-            + "; TikTok reads captions, hashtags, on-screen text, speech (3p, checks.md)",
-            "posts_per_week_low": "checks.md CAD002: TikTok 3-7/week",
-            "posts_per_week_high": "checks.md CAD002: TikTok 3-7/week",
+            + "; TikTok reads captions, hashtags, on-screen text, speech (3p)",
+            "posts_per_week_low": "Hootsuite (3p): TikTok 3-7/week",
+            "posts_per_week_high": "Hootsuite (3p): TikTok 3-7/week",
             "caption_fold": _CAPTION_FOLD + "; used as a general guide",
-            "links_max": "checks.md: one website link, needs 1k followers or business (3p)",
+            "links_max": "one website link, needs 1k followers or business (3p)",
             "bio_urls_clickable": "TikTok bio text is not linkified; only the website field "
             "is (3p)",
             "avatar_min_px": _AVATAR_MIN + "; used as a general guide",
@@ -227,13 +230,13 @@ _TABLE: tuple[PlatformRules, ...] = (
             "short_video_label": "YouTube Help, 'Get started creating YouTube Shorts', "
             "https://support.google.com/youtube/answer/10059070",
             "bio_max": "YouTube Data API, channels resource: brandingSettings.channel."
-            "description max 1,000 characters (checks.md)",
-            "username_min": "checks.md: handle 3-30 characters (3p)",
-            "username_max": "checks.md: handle 3-30 characters (3p)",
+            "description max 1,000 characters",
+            "username_min": "handle 3-30 characters (3p)",
+            "username_max": "handle 3-30 characters (3p)",
             "search_fields": _FIELD_WEIGHTS_SRC
-            + "; YouTube reads titles, descriptions, tags (checks.md); titles/descriptions "
+            + "; YouTube reads titles, descriptions, tags; titles/descriptions "
             "count as captions, tags as hashtags",
-            "posts_per_week_low": "checks.md CAD002: YouTube 1/week",
+            "posts_per_week_low": "Hootsuite (3p): YouTube 1/week",
             "caption_fold": _CAPTION_FOLD + "; used as a general guide",
             "links_max": "YouTube channel 'Links' section allows up to 14 links (3p)",
             "avatar_min_px": _AVATAR_MIN + "; used as a general guide",
@@ -260,15 +263,14 @@ _TABLE: tuple[PlatformRules, ...] = (
         sources={
             "short_video_label": "Facebook's short-video format is Reels (a Page's Reels "
             "have /reel/ URLs)",
-            "bio_max": "checks.md: ~255 characters of intro (3p)",
-            "username_min": "checks.md: username at least 5 characters, alphanumerics and "
-            "'.' (Facebook Help)",
+            "bio_max": "~255 characters of intro (3p)",
+            "username_min": "username at least 5 characters, alphanumerics and '.' (Facebook Help)",
             "search_fields": _FIELD_WEIGHTS_SRC + "; Facebook reads name, category, about",
             "posts_per_week_low": _HOOTSUITE + ": Facebook 1-2/day",
             "posts_per_week_high": _HOOTSUITE + ": Facebook 1-2/day",
             "caption_fold": _CAPTION_FOLD + "; used as a general guide",
             "alt_soft_max": _ALT_SOFT,
-            "links_max": "checks.md: one website field",
+            "links_max": "one website field",
             "avatar_min_px": _AVATAR_MIN + "; used as a general guide",
         },
     ),
@@ -287,15 +289,15 @@ _TABLE: tuple[PlatformRules, ...] = (
         links_max=1,
         avatar_min_px=320,
         sources={
-            "bio_max": "checks.md: 500 characters (3p; sources conflict with 160)",
-            "name_max": "checks.md: 65 characters (3p)",
+            "bio_max": "500 characters (3p; sources conflict with 160)",
+            "name_max": "65 characters (3p)",
             "search_fields": _FIELD_WEIGHTS_SRC
             + "; Pinterest reads pin title/description/alt text and board names",
-            "posts_per_week_low": "checks.md CAD002: Pinterest 5+/week",
+            "posts_per_week_low": "Hootsuite (3p): Pinterest 5+/week",
             "caption_fold": _CAPTION_FOLD + "; used as a general guide",
-            "alt_max": "Pinterest Help: alt text up to 500 characters (checks.md)",
+            "alt_max": "Pinterest Help: alt text up to 500 characters",
             "alt_soft_max": _ALT_SOFT,
-            "links_max": "checks.md: one website",
+            "links_max": "one website field on the profile (3p)",
             "avatar_min_px": _AVATAR_MIN + "; used as a general guide",
         },
     ),
@@ -319,19 +321,19 @@ _TABLE: tuple[PlatformRules, ...] = (
         avatar_min_px=320,
         default_avatar_markers=("default_profile_images/", "default_profile_normal"),
         sources={
-            "bio_max": "X Help: bio up to 160 characters (checks.md)",
-            "name_max": "X Help: name up to 50 characters (checks.md)",
-            "username_max": "X Help, username rules: 15 characters or fewer (checks.md)",
+            "bio_max": "X Help: bio up to 160 characters",
+            "name_max": "X Help: name up to 50 characters",
+            "username_max": "X Help, username rules: 15 characters or fewer",
             "search_fields": _FIELD_WEIGHTS_SRC + "; X reads name, bio, posts",
             "posts_per_week_low": _HOOTSUITE + ": X 1-5/day",
             "posts_per_week_high": _HOOTSUITE + ": X 1-5/day",
-            "hashtag_guide_max": "checks.md HSH001: X 1-2 hashtags",
+            "hashtag_guide_max": "findable's guide: X 1-2 hashtags",
             "caption_fold": "X shows a standard post whole: 280 characters",
             "alt_max": "X Help: image descriptions up to 1,000 characters",
             "alt_soft_max": _ALT_SOFT,
-            "links_max": "checks.md: one website link",
+            "links_max": "one website link",
             "avatar_min_px": _AVATAR_MIN + "; used as a general guide",
-            "default_avatar_markers": "checks.md PRO001: X default_profile_image "
+            "default_avatar_markers": "X default_profile_image "
             "(abs.twimg.com/sticky/default_profile_images/...)",
         },
     ),
@@ -353,16 +355,16 @@ _TABLE: tuple[PlatformRules, ...] = (
         links_max=1,
         avatar_min_px=320,
         sources={
-            "bio_max": "checks.md: About up to 2,000 characters, tagline 120 (3p)",
-            "name_max": "checks.md: 100 characters (3p)",
+            "bio_max": "About up to 2,000 characters, tagline 120 (3p)",
+            "name_max": "100 characters (3p)",
             "search_fields": _FIELD_WEIGHTS_SRC + "; LinkedIn reads name, tagline, about, industry",
-            "posts_per_week_low": "checks.md CAD002: LinkedIn 1-5/week (checks.md Evidence "
+            "posts_per_week_low": "Hootsuite (3p): LinkedIn 1-5/week (Hootsuite "
             "quotes Hootsuite as 1-5/day; the catalog's weekly guide is used)",
-            "posts_per_week_high": "checks.md CAD002: LinkedIn 1-5/week",
-            "hashtag_guide_max": "checks.md HSH001: LinkedIn 3 or fewer",
+            "posts_per_week_high": "Hootsuite (3p): LinkedIn 1-5/week",
+            "hashtag_guide_max": "findable's guide: LinkedIn 3 or fewer",
             "caption_fold": _CAPTION_FOLD + "; used as a general guide",
             "alt_soft_max": _ALT_SOFT,
-            "links_max": "checks.md: one website",
+            "links_max": "one website field on the profile (3p)",
             "avatar_min_px": _AVATAR_MIN + "; used as a general guide",
         },
     ),
@@ -383,18 +385,17 @@ _TABLE: tuple[PlatformRules, ...] = (
         avatar_min_px=320,
         default_avatar_markers=("44884218_345707102882519_2446069589734326272_n",),
         sources={
-            "bio_max": "checks.md: 150 characters (3p)",
-            "name_max": "checks.md: from Instagram (30)",
-            "username_max": "checks.md: from Instagram (30)",
+            "bio_max": "150 characters (3p)",
+            "name_max": "from Instagram (30)",
+            "username_max": "from Instagram (30)",
             "search_fields": _FIELD_WEIGHTS_SRC + "; Threads reads posts and one topic tag",
-            "hashtag_cap": "checks.md Evidence: Threads allows 1 topic tag per post",
-            "hashtag_guide_max": "checks.md HSH001: Threads 1 tag",
+            "hashtag_cap": "Threads allows 1 topic tag per post",
+            "hashtag_guide_max": "findable's guide: Threads 1 tag",
             "caption_fold": "Threads shows a post whole: 500 characters (3p)",
             "alt_soft_max": _ALT_SOFT,
             "links_max": "Threads profile links, up to 5 (3p)",
             "avatar_min_px": _AVATAR_MIN + "; used as a general guide",
-            "default_avatar_markers": "Threads uses the Instagram account's image "
-            "(checks.md PRO001 silhouette)",
+            "default_avatar_markers": "Threads uses the Instagram account's image (the silhouette)",
         },
     ),
     PlatformRules(
@@ -443,12 +444,12 @@ _TABLE: tuple[PlatformRules, ...] = (
             + "; Mastodon: hashtags always, full text only for opted-in posts",
             "caption_fold": "Mastodon default post limit: 500 characters",
             "alt_max": "Mastodon source app/models/media_attachment.rb: "
-            "MAX_DESCRIPTION_LENGTH = 1500 (checks.md)",
+            "MAX_DESCRIPTION_LENGTH = 1500",
             "alt_soft_max": _ALT_SOFT,
             "links_max": "Mastodon source app/models/account.rb: DEFAULT_FIELDS_SIZE = 4 "
             "profile fields",
             "avatar_min_px": _AVATAR_MIN + "; used as a general guide",
-            "default_avatar_markers": "checks.md PRO001: Mastodon's missing.png",
+            "default_avatar_markers": "Mastodon's missing.png",
         },
     ),
     PlatformRules(
@@ -464,7 +465,7 @@ _TABLE: tuple[PlatformRules, ...] = (
         avatar_min_px=250,
         sources={
             "bio_max": "Google Business Profile Help, 'Guidelines for representing your "
-            "business': description up to 750 characters (not in checks.md)",
+            "business': description up to 750 characters",
             "search_fields": _FIELD_WEIGHTS_SRC
             + "; Google local results match name, category, description, address",
             "links_max": "Google Business Profile: one website field",

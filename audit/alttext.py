@@ -52,7 +52,12 @@ AUTO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )  # fmt: skip
 
-_FILENAME = re.compile(r"^\s*[\w\-. ]+\.(jpe?g|png|gif|webp|heic|tiff?|bmp|mp4|mov)\s*$", re.I)
+# Longer than any platform's generated alt text or a file name: the patterns above, some with
+# runs of `\s*` that would be quadratic on a hostile megabyte, never see more than this.
+_AUTO_MAX = 2000
+_FILENAME = re.compile(
+    r"^\s*(?!\s)[\w\-. ]+\.(jpe?g|png|gif|webp|heic|tiff?|bmp|mp4|mov)\s*$", re.I
+)
 
 
 def classify_alt(text: str | None, *, platform_auto: bool = False) -> AltSource:
@@ -62,6 +67,8 @@ def classify_alt(text: str | None, *, platform_auto: bool = False) -> AltSource:
         return "missing"
     if platform_auto:
         return "auto"
+    if len(text) > _AUTO_MAX:  # generated texts and file names are short: no rule can match
+        return "custom"
     for _name, pattern in AUTO_PATTERNS:
         if pattern.match(text):
             return "auto"
@@ -72,6 +79,8 @@ def classify_alt(text: str | None, *, platform_auto: bool = False) -> AltSource:
 
 def auto_rule(text: str) -> str | None:
     """The name of the rule that marks `text` automatic (for evidence), or None."""
+    if len(text) > _AUTO_MAX:
+        return None
     for name, pattern in AUTO_PATTERNS:
         if pattern.match(text):
             return name

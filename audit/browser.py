@@ -89,7 +89,7 @@ def browser_version(executable: str) -> str | None:
         )
     except (OSError, subprocess.SubprocessError):
         return None
-    match = re.search(r"([A-Za-z][\w .-]*?)\s+(\d+(?:\.\d+){1,3})", done.stdout)
+    match = re.search(r"(?<![\w .-])([A-Za-z][\w .-]*?)\s+(\d+(?:\.\d+){1,3})", done.stdout)
     if match is None:
         return None
     return f"{match.group(1).strip()} {match.group(2)}"

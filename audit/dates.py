@@ -34,7 +34,7 @@ _MONTHS = {
 }  # fmt: skip
 
 _AGO = re.compile(
-    r"(?:(?:streamed|premiered|posted|updated|edited)\s+)?"
+    r"(?<!\w)(?:(?:streamed|premiered|posted|updated|edited)\s+)?"
     r"(?P<n>\d+|an?|one)\s*(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?"
     r"|months?|years?|yrs?|mo|[smhdwy])\b\.?(?:\s+ago)?",
     re.IGNORECASE,

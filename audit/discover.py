@@ -576,7 +576,8 @@ def rank_keyword(
 
 # --- proposals and suggestions -----------------------------------------------------------
 
-_NAME_SEPARATORS = re.compile(r"\s+[|·•–—:\-/]\s+|\s*[|·•]\s*")
+# (?<!\s): a match starts where a space run starts, not again at each of its spaces.
+_NAME_SEPARATORS = re.compile(r"(?<!\s)(?:\s+[|·•–—:\-/]\s+|\s*[|·•]\s*)")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 

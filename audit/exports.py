@@ -131,7 +131,7 @@ def load_export(path: Path) -> ExportBundle:
         if not text.strip():
             raise InputError(f"{path} is empty; pass the export .zip or a JSON file from it")
         # a lone X archive file renamed by the user still names its role in its prefix
-        ytd = re.match(r"\s*window\.YTD\.(\w+)\.", text)
+        ytd = re.match(r"\s*window\.YTD\.(\w+)\.", text.lstrip()[:200])
         name = f"{ytd.group(1)}.js" if ytd else path.name
         bundle = ExportBundle(source=path, files={name: _parse_json_text(text, str(path))})
     if not bundle.files:

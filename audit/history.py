@@ -334,7 +334,7 @@ def _index(result: AuditResult) -> dict[tuple[str, str], CheckResult]:
     return out
 
 
-_COUNT = re.compile(r"(\d+) of (\d+)")
+_COUNT = re.compile(r"(?<!\d)(\d+) of (\d+)")
 
 
 def _partial(was: CheckResult, now: CheckResult) -> str | None:

@@ -7,6 +7,7 @@ import unicodedata
 
 from audit.discover import profile_languages
 from audit.model import Profile
+from audit.patterns import EMAIL
 from audit.result import Category, CheckResult, Severity
 from checks.base import CheckContext, CheckMeta, check
 from checks.common import ev, quote, text_length, urls_in, word_list
@@ -251,7 +252,7 @@ _CTA_WORDS = tuple(
 )
 _CTA_PHRASES = ("sign up", "link in bio", "link below", "dm us", "dm me")
 _CTA_SYMBOLS = ("👇", "⬇", "↓", "👉", "➡", "→", "🔗", "📩", "📞", "☎", "📲", "✉")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_EMAIL = EMAIL  # audit.patterns: linear on any text
 
 
 def calls_to_action(text: str) -> list[str]:

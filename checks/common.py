@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from urllib.parse import parse_qs, urlsplit
 
 from audit.model import Media, Post, Profile
+from audit.patterns import EMAIL, URL_IN_TEXT
 from audit.platforms.rules import PlatformRules
 from audit.result import Evidence
 from audit.text import count_graphemes
@@ -104,15 +105,10 @@ def post_text(post: Post) -> str:
     return "\n".join(t for t in (post.caption or "", tags) if t)
 
 
-_URL = re.compile(
-    r"(?:https?://[^\s<>\"')]+|www\.[^\s<>\"')]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org"
-    r"|co|io|shop|store|me|biz|info|app|bio|link|page|site|online|ly|ee|[a-z]{2})/[^\s<>\"')]*"
-    r"|\b[a-z0-9-]+\.(?:com|net|org|shop|store|biz)\b)",
-    re.IGNORECASE,
-)
+_URL = URL_IN_TEXT  # audit.patterns: linear on any text
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = EMAIL  # audit.patterns: linear on any text
 
 
 def urls_in(text: str | None) -> list[str]:

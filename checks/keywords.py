@@ -27,6 +27,7 @@ from audit.discover import (
     profile_languages,
 )
 from audit.model import Platform, Profile
+from audit.patterns import EMAIL
 from audit.result import Category, CheckResult, Evidence, Severity
 from audit.text import extract_hashtags
 from checks.base import CheckContext, CheckMeta, brand_check, check, not_observed
@@ -253,7 +254,7 @@ _FUNCTION_WORDS = frozenset(
     )
 )
 _WORD = re.compile(r"[^\W\d_]{3,}")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = EMAIL  # audit.patterns: linear on any text
 _REPEAT_MAX = 3
 _HASHTAG_WALL = 5
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from audit.model import Platform, Profile
+from audit.patterns import EMAIL
 from audit.result import Category, CheckResult, Severity
 from checks.base import CheckContext, CheckMeta, check, not_observed
 from checks.common import ev, quote, urls_in
@@ -196,7 +197,7 @@ PRO004 = CheckMeta(
     + "it is a route a customer can use.",
 )
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_EMAIL = EMAIL  # audit.patterns: linear on any text
 _PHONE = re.compile(r"(?:\+|\b)\d[\d\s().-]{6,}\d")
 
 

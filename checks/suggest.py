@@ -49,7 +49,8 @@ _FAILING = (Status.FAIL, Status.WARN)
 
 _SENTENCE_END = re.compile(r"(?<=[\w)'’\"])[.!?](?=\s+[A-Z(])")
 _SOURCE_TAIL = re.compile(
-    r"\s*\((?=[^()]*(?:Help|checks\.md|https?://|et al|Hootsuite|Mosseri|via|Source))[^()]*\)\s*$"
+    r"(?<!\s)\s*\((?=[^()]*(?:Help|checks\.md|https?://|et al|Hootsuite|Mosseri|via|Source))"
+    r"[^()]*\)\s*$"
 )
 
 

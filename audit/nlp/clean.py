@@ -18,6 +18,8 @@ from __future__ import annotations
 import html
 import re
 
+from audit.patterns import EMAIL, URL_LIKE
+
 __all__ = ["BOUNDARY", "clean_text", "split_hashtag", "strip_links"]
 
 # U+2029 PARAGRAPH SEPARATOR: spaCy keeps it as a whitespace token, and real texts
@@ -25,12 +27,8 @@ __all__ = ["BOUNDARY", "clean_text", "split_hashtag", "strip_links"]
 BOUNDARY = "\u2029"
 _SEP = f" {BOUNDARY} "
 
-_URL = re.compile(
-    r"(?i)\b(?:https?://|www\.)\S+"
-    r"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|shop|store|app|io|co|me)"
-    r"(?:/\S*)?(?![\w.])"
-)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = URL_LIKE  # audit.patterns: linear on any text
+_EMAIL = EMAIL  # audit.patterns: linear on any text
 _MENTION = re.compile(r"(?<![\w@])@[\w.]*\w")
 # Same as audit.text.extract_hashtags, plus the zero-width non-joiner inside Persian words.
 _HASHTAG = re.compile(r"(?<![\w&/])[#＃]([^\W_][\w·\u200c]*)")
@@ -38,7 +36,7 @@ _HASHTAG_SPLIT = re.compile(r"(?:[^\w\u200c]|_)+")
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n\s*")
 # A line break followed by indentation continues the line (wrapped abstracts, saved
 # pages); any other line break separates items, as the lines of a bio do.
-_SOFT_WRAP = re.compile(r"[ \t]*\r?\n[ \t\u00a0]+")
+_SOFT_WRAP = re.compile(r"(?<![ \t])[ \t]*\r?\n[ \t\u00a0]+")
 _LINE_BREAK = re.compile(r"\r?\n")
 
 

@@ -35,6 +35,7 @@ from audit.model import (
     Profile,
     ProfileRef,
 )
+from audit.patterns import EMAIL, TITLE_MAX
 from audit.platforms.base import (
     CapturePlan,
     ExtractContext,
@@ -506,7 +507,7 @@ _BARE_DOMAIN = re.compile(
     r"(/[^\s<>\"'`\[\]{}|\\^]*)?",
     re.IGNORECASE,
 )
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}\b", re.IGNORECASE)
+_EMAIL = EMAIL  # audit.patterns: linear on any text
 # Bare words that look like domains. Bluesky's own client links a bare domain only when
 # its ending is a real top-level domain; two-letter endings are country domains, longer
 # ones must be a generic domain businesses use. File names in bios are not links.
@@ -540,17 +541,18 @@ def _clean_url(url: str) -> str:
     return url
 
 
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
+
+
 def _bio_links(bio: str) -> list[str]:
     """Websites written in the bio, as Bluesky links them: full URLs, and bare domains
     (`bluedoor.si`, `www.shop.com/menu`) made `https://` the way the app does. Mentions
     (`@name.bsky.social`) and e-mail addresses are not websites."""
     found: list[tuple[int, str]] = []
-    blanked = bio
     for m in _URL_IN_TEXT.finditer(bio):
         found.append((m.start(), _clean_url(m.group(0))))
-        blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end() :]
-    for m in _EMAIL.finditer(blanked):
-        blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end() :]
+    blanked = _EMAIL.sub(_blank, _URL_IN_TEXT.sub(_blank, bio))  # one pass each, offsets kept
     for m in _BARE_DOMAIN.finditer(blanked):
         if _tld_ok(m.group(2)):
             found.append((m.start(), "https://" + _clean_url(m.group(0))))
@@ -688,7 +690,7 @@ def _og_title(meta: dict[str, str]) -> tuple[str | None, str | None]:
     title = _str(meta.get("og:title"))
     if not title:
         return None, None
-    m = re.match(r"^(.*?)\s*\(@([^)\s]+)\)\s*$", title)
+    m = re.match(r"^(.*?)\s*\(@([^)\s]+)\)\s*$", title[:TITLE_MAX])
     if m:
         return _str(m.group(1)), m.group(2)
     return (None, title[1:]) if title.startswith("@") else (title, None)
@@ -893,7 +895,7 @@ def _dom_profile(draft: _Draft, doc: Document, soup: BeautifulSoup) -> None:
     if isinstance(holder, Tag):  # "0 posts" sits beside the follower/follow buttons
         for child in holder.find_all("div", recursive=False):
             text = _text_of(child) or ""
-            if re.fullmatch(r"[\d,.\s]+[KkMm]?\s+posts?", text):
+            if re.fullmatch(r"[\d,.\s]*[\d,.](?:\s?[KkMm])?\s+posts?", text):
                 draft.put("posts_count", _dom_number(text), f"{doc.label}: profile header 'posts'")
 
 
@@ -1020,8 +1022,11 @@ def _api_posts(
     """Feed items are the profile's feed: items by other authors are its reposts. Post lists
     (getPosts, searchPosts, threads) count only where the profile wrote them."""
     foreign: set[int] = set()
-    for doc in {id(d): d for d, _, _ in r.feeds}.values():
-        did, handle = _feed_owner(doc, [i for d, i, _ in r.feeds if d is doc])
+    by_doc: dict[int, tuple[Document, list[dict[str, Any]]]] = {}
+    for d, item, _ in r.feeds:  # one pass: each document's items (not a scan per document)
+        by_doc.setdefault(id(d), (d, []))[1].append(item)
+    for doc, items in by_doc.values():
+        did, handle = _feed_owner(doc, items)
         if ident.differs(did, handle):
             foreign.add(id(doc))
             r.warnings.append(f"{doc.label}: the feed of {handle or did}, not this profile's")

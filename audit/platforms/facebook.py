@@ -187,7 +187,9 @@ def _attr(tag: Any, name: str) -> str | None:
     return clean_str(value)
 
 
-_COUNT = re.compile(r"(?P<n>\d[\d,.\u00a0 ]*)\s*(?P<suffix>[KkMm])?\s+(?P<what>likes?|followers?)")
+_COUNT = re.compile(
+    r"(?<![\d,.\u00a0 ])(?P<n>\d[\d,.\u00a0 ]*)\s*(?P<suffix>[KkMm])?\s+(?P<what>likes?|followers?)"
+)
 
 
 def _count(text: str, what: str) -> int | None:
@@ -669,7 +671,23 @@ def _asked_fields(doc: Document) -> set[str] | None:
     values = parse_qs(urlsplit(doc.url).query).get("fields")
     if not values:
         return None
-    return {f.split("{")[0].split(".")[0].strip() for f in re.split(r",(?![^{]*})", values[0])}
+    return {f.split("{")[0].split(".")[0].strip() for f in _top_level_fields(values[0])}
+
+
+def _top_level_fields(text: str) -> list[str]:
+    """'a,b{c,d},e' -> ['a', 'b{c,d}', 'e']: commas outside braces, in one pass (a lookahead
+    for the closing brace rescanned the rest at every comma: quadratic)."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth = max(depth - 1, 0)
+        elif ch == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
 
 
 # --------------------------------------------------------------------------- HTML
@@ -876,7 +894,7 @@ def _card_place(h3: Tag | None) -> Place | None:
     for a in links[1:]:
         before = a.previous_sibling
         text = before.get_text(" ") if isinstance(before, Tag) else str(before or "")
-        if re.search(r"(?:\bis|—)?\s*\b(?:at|in)\s*$", text, re.I):
+        if re.search(r"(?<!\s)(?:\bis|—)?\s*\b(?:at|in)\s*$", text, re.I):
             name = a.get_text(" ", strip=True)
             if name:
                 return Place(name=name)

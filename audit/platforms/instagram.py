@@ -34,6 +34,7 @@ from audit.model import (
     Profile,
     ProfileRef,
 )
+from audit.patterns import TITLE_MAX
 from audit.platforms.base import (
     CapturePlan,
     ExtractContext,
@@ -687,7 +688,9 @@ def _app_media(item: dict[str, Any]) -> Media:
 
 # --- HTML pages -------------------------------------------------------------------------
 
-_TITLE_HANDLE = re.compile(r"^\s*(?P<name>.*?)\s*\(@(?P<handle>[A-Za-z0-9._]{1,30})\)")
+# Linear: leading spaces are taken once ((?!\s)), and the name ends in a non-space, so
+# the spaces before '(@' are scanned once per name end, not once per character.
+_TITLE_HANDLE = re.compile(r"^\s*(?!\s)(?P<name>(?:.*?\S)?)\s*\(@(?P<handle>[A-Za-z0-9._]{1,30})\)")
 _POST_PATH = re.compile(r"/(?:p|reel|reels|tv)/([A-Za-z0-9_-]{5,})")
 _QUOTED_AFTER_INSTAGRAM = re.compile(r"Instagram\s?:\s*[\"“„«「『](?P<bio>.*)$", re.DOTALL)
 _POST_DESCRIPTION = re.compile(
@@ -769,7 +772,7 @@ def _read_json_ld(doc: Document, items: list[dict[str, Any]]) -> _Found:
 def _read_profile_meta(doc: Document, meta: dict[str, str], title: str) -> _Found:
     f = _Found(doc, _RANK_META)
     for key, text in (("og:title", meta.get("og:title")), ("title", title)):
-        m = _TITLE_HANDLE.match(text or "")
+        m = _TITLE_HANDLE.match((text or "")[:TITLE_MAX])
         if m:
             f.username, f.username_path = m.group("handle"), _meta_path(key)
             f.put("display_name", clean_str(m.group("name")), _meta_path(key))
@@ -805,7 +808,7 @@ def _read_post_meta(doc: Document, meta: dict[str, str], ctx: ExtractContext) ->
     if not m:
         return f
     code = m.group(1)
-    title = _TITLE_HANDLE.match(meta.get("twitter:title") or "")
+    title = _TITLE_HANDLE.match((meta.get("twitter:title") or "")[:TITLE_MAX])
     if title:
         f.username, f.username_path = title.group("handle"), _meta_path("twitter:title")
         f.put("display_name", clean_str(title.group("name")), _meta_path("twitter:title"))

@@ -134,7 +134,9 @@ def _unclamped(tag: Any) -> str | None:
     """Rendered app text: the DOM's own line wrapping is not the owner's, and the clamp's
     '... see more' toggle is not part of it."""
     text = _flat(tag)
-    return re.sub(r"\s*(?:…|\.\.\.)?\s*see more$", "", text).strip() or None if text else None
+    if not text:
+        return None
+    return re.sub(r"(?<!\s)\s*(?:(?:…|\.\.\.)\s*)?see more$", "", text).strip() or None
 
 
 def _flat(tag: Any) -> str | None:
@@ -143,7 +145,7 @@ def _flat(tag: Any) -> str | None:
     return clean_str(" ".join(tag.get_text(" ").split()))
 
 
-_FOLLOWERS = re.compile(r"(\d[\d,.\u00a0]*)\s*([KkMm])?\s+followers?", re.I)
+_FOLLOWERS = re.compile(r"(?<![\d,.\u00a0])(\d[\d,.\u00a0]*)\s*([KkMm])?\s+followers?", re.I)
 
 
 def _followers(text: str | None) -> tuple[int, bool] | None:
@@ -485,7 +487,7 @@ def _guest_profile(draft: _Draft, doc: Document, soup: BeautifulSoup) -> None:
     )
     site = _flat(about("website"))
     if site:
-        site = re.sub(r"\s*External link.*$", "", site).strip()
+        site = re.sub(r"(?<!\s)\s*External link.*$", "", site).strip()
         draft.put("links", [Link(url=site)], f'{at}: [data-test-id="about-us__website"] dd')
     draft.put("category", _flat(about("industry")), f'{at}: [data-test-id="about-us__industry"] dd')
     hq = _flat(about("headquarters"))

@@ -40,6 +40,7 @@ from audit.model import (
     Profile,
     ProfileRef,
 )
+from audit.patterns import EMAIL, TITLE_MAX
 from audit.platforms.base import (
     CapturePlan,
     ExtractContext,
@@ -451,7 +452,7 @@ def _is_profile_or_tag_link(href: str, classes: list[str]) -> bool:
 
 # --- account -> profile ----------------------------------------------------------------
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = EMAIL  # audit.patterns: linear on any text
 _PHONE = re.compile(r"^\+?[\d\s().-]{7,}$")
 _LOCATION_NAMES = re.compile(
     r"^(location|located|based in|where|city|town|place|address|ort|standort|wohnort|lieu|"
@@ -683,7 +684,7 @@ def _page_profile(doc: Document, profile: Profile) -> bool:
     """A Mastodon profile page's meta tags (the web UI itself renders with JavaScript)."""
     soup = soup_of(doc.text)
     meta = meta_tags(soup)
-    m = _OG_TITLE.match(meta.get("og:title", ""))
+    m = _OG_TITLE.match(meta.get("og:title", "")[:TITLE_MAX])
     if not m or meta.get("og:type", "profile") != "profile":
         return False
     acct = m.group("acct")

@@ -42,6 +42,7 @@ from audit.model import (
     ProfileRef,
     Shop,
 )
+from audit.patterns import TITLE_MAX
 from audit.platforms.base import (
     AccountFinding,
     CapturePlan,
@@ -159,7 +160,7 @@ _OUTCOME_PRIORITY = (
 )
 _DEFAULT_AVATAR = "s.pinimg.com/images/user/default_"
 _SIZE_IN_URL = re.compile(r"/(\d{2,4})x(\d{2,4})(?:_RS)?/")
-_TITLE = re.compile(r"^\s*(?P<name>.*?)\s*\((?P<handle>[A-Za-z0-9_]{3,30})\)\s*[-–—|]")
+_TITLE = re.compile(r"^\s*(?!\s)(?P<name>(?:.*?\S)?)\s*\((?P<handle>[A-Za-z0-9_]{3,30})\)\s*[-–—|]")
 
 
 @dataclass
@@ -328,7 +329,7 @@ def _resource_failure(entry: dict[str, Any], name: str) -> tuple[Outcome, str] |
 def _read_meta(doc: Document, meta: dict[str, str], read: _Read) -> None:
     user = AccountFinding(_RANK_META, None, "", doc.label)
     title = meta.get("og:title") or ""
-    m = _TITLE.match(title)
+    m = _TITLE.match(title[:TITLE_MAX])
     if m:
         user.username, user.username_path = m.group("handle"), "meta[property=og:title]"
         user.put("display_name", clean_str(m.group("name")), "meta[property=og:title]")
@@ -550,7 +551,7 @@ def _read_seo_user(label: str, data: dict[str, Any], base: str) -> AccountFindin
     """UserResource with only seo_title ('LT (abracodabra357) - Profile | Pinterest') and
     seo_description ('LT | bio'): enough for the name, handle and bio."""
     p = _Paths(base)
-    m = _TITLE.match(data.get("seo_title") or "")
+    m = _TITLE.match((data.get("seo_title") or "")[:TITLE_MAX])
     found = AccountFinding(_RANK_SEO_USER, m.group("handle") if m else None, p("seo_title"), label)
     if m:
         found.put("display_name", clean_str(m.group("name")), p("seo_title"))

@@ -40,6 +40,7 @@ from audit.model import (
     Profile,
     ProfileRef,
 )
+from audit.patterns import TITLE_MAX
 from audit.platforms.base import (
     AccountFinding,
     CapturePlan,
@@ -110,15 +111,16 @@ _OUTCOME_PRIORITY = (
     Outcome.BLOCKED,
     Outcome.ERROR,
 )
-_TITLE = re.compile(r"^\s*(?P<name>.*?)\s*\(@(?P<handle>[A-Za-z0-9._]{1,30})\)")
+_TITLE = re.compile(r"^\s*(?!\s)(?P<name>(?:.*?\S)?)\s*\(@(?P<handle>[A-Za-z0-9._]{1,30})\)")
 _POST_PATH = re.compile(r"/(?:t|post)/(?P<code>[A-Za-z0-9_-]{5,})")
 _COUNT = re.compile(
-    r"(?P<num>\d+(?:[.,]\d+)*)\s?(?P<suffix>[KMB])?\s+(?P<what>Followers?|Threads?)\b", re.I
+    r"(?<![\d.,])(?P<num>\d+(?:[.,]\d+)*)\s?(?P<suffix>[KMB])?\s+(?P<what>Followers?|Threads?)\b",
+    re.I,
 )
 _LIKES_PREFIX = re.compile(
     r"^\s*(?:[\d.,]+\s?[KMB]?\s+likes?,?\s*)?(?:[\d.,]+\s?[KMB]?\s+repl(?:y|ies)\.?\s*)?", re.I
 )
-_SEE_LATEST = re.compile(r"\.?\s*See the latest conversations with @[\w.]+\.?\s*$", re.I)
+_SEE_LATEST = re.compile(r"(?<!\s)\.?\s*See the latest conversations with @[\w.]+\.?\s*$", re.I)
 _PROFILE_PIC = "/t51.2885-19/"  # Instagram CDN path of profile pictures (not post images)
 _SIZE = re.compile(r"[_/=]s(\d{2,4})x(\d{2,4})")
 _NOT_FOUND = re.compile(r"Sorry, this page isn(?:'|’|&#0?39;|&#x27;)t available", re.I)
@@ -497,7 +499,7 @@ def _html_signals(doc: Document, title: str, meta: dict[str, str], read: _Read) 
 def _read_profile_meta(doc: Document, meta: dict[str, str], url: str, read: _Read) -> None:
     user = AccountFinding(_RANK_META, None, "", doc.label)
     for key in ("og:title", "twitter:title"):
-        m = _TITLE.match(meta.get(key) or "")
+        m = _TITLE.match((meta.get(key) or "")[:TITLE_MAX])
         if m:
             user.username, user.username_path = m.group("handle"), _meta_path(key)
             user.put("display_name", clean_str(m.group("name")), _meta_path(key))
@@ -540,7 +542,7 @@ def _split_description(text: str) -> tuple[dict[str, int], str | None]:
 def _read_post_meta(doc: Document, meta: dict[str, str], url: str, read: _Read) -> None:
     """A logged-out post page: author, text and (when it is not the author's avatar) image."""
     m = _POST_PATH.search(urlsplit(url).path)
-    title = _TITLE.match(meta.get("og:title") or "")
+    title = _TITLE.match((meta.get("og:title") or "")[:TITLE_MAX])
     if not m:
         return
     author = title.group("handle") if title else None

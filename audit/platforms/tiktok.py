@@ -42,6 +42,7 @@ from audit.model import (
     ProfileRef,
     Shop,
 )
+from audit.patterns import EMAIL, TITLE_MAX
 from audit.platforms.base import (
     CapturePlan,
     ExtractContext,
@@ -122,7 +123,7 @@ def _is_item_list_url(url: str | None) -> bool:
 
 # --------------------------------------------------------------------------- documents
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+_EMAIL = EMAIL  # audit.patterns: linear on any text
 _DEFAULT_AVATAR = ("1594805258216454", "/musically-maliva-obj/1645136815763462")
 _AVATAR_SIZE = re.compile(r"(?:~c5_|cropcenter:|resize:)(\d{2,4})[x:](\d{2,4})")
 _STATUS = {
@@ -590,7 +591,7 @@ def _read_dom(page: _Page, acc: _Acc) -> None:
             f"{src} user-post-item",
         )
         if alt:  # the grid's alt is TikTok's "<caption> created by <name> with <sound>"
-            caption = re.split(r"\s+created by\s+", alt)[0].strip()
+            caption = re.split(r"(?<!\s)\s+created by\s+", alt)[0].strip()
             post = acc.posts[post_id]
             if not post.caption and caption:
                 acc.posts[post_id] = post.model_copy(
@@ -609,13 +610,13 @@ def _read_meta(page: _Page, acc: _Acc) -> None:
     meta = meta_tags(soup)
     src = f"{page.label}: meta"
     title = first(meta.get("og:title"), meta.get("twitter:title"), soup.title and soup.title.string)
-    m = re.match(r"^\s*(.*?)\s*\(@([\w.]+)\)", title or "")
+    m = re.match(r"^\s*(?!\s)((?:.*?\S)?)\s*\(@([\w.]+)\)", (title or "")[:TITLE_MAX])
     if m:
         acc.used.add(page.index)
         acc.put("display_name", m.group(1) or None, f"{src} og:title")
         acc.put("handle", m.group(2), f"{src} og:title")
     description = first(meta.get("og:description"), meta.get("description")) or ""
-    followers = re.search(r"([\d.,]+[KMB]?)\s+Followers", description, re.IGNORECASE)
+    followers = re.search(r"(?<![\d.,])([\d.,]+[KMB]?)\s+Followers", description, re.I)
     acc.put("followers", _count(followers.group(1)) if followers else None, f"{src} description")
     bio = re.search(r"Followers\.\s*(.*?)\.?\s*Watch the latest video", description, re.S)
     acc.put("bio", normalize_space(bio.group(1)) if bio else None, f"{src} description")

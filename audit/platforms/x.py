@@ -43,6 +43,7 @@ from audit.model import (
     Profile,
     ProfileRef,
 )
+from audit.patterns import TITLE_MAX
 from audit.platforms.base import (
     CapturePlan,
     ExtractContext,
@@ -958,7 +959,7 @@ def _og(soup: BeautifulSoup, doc: Document) -> tuple[_User | None, _Tweet | None
     title = first(
         meta.get("og:title"), meta.get("title"), soup.title.string if soup.title else None
     )
-    m = _OG_TITLE.match(str(title or ""))
+    m = _OG_TITLE.match(str(title or "")[:TITLE_MAX])
     if not m:
         return None, None
     label = doc.label

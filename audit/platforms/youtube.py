@@ -48,6 +48,7 @@ from audit.model import (
     Profile,
     ProfileRef,
 )
+from audit.patterns import EMAIL
 from audit.platforms.base import (
     CapturePlan,
     ExtractContext,
@@ -139,7 +140,7 @@ _GENERIC_DESCRIPTIONS = (
     "share your videos with friends, family, and the world",
     "enjoy the videos and music you love",
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+_EMAIL = EMAIL  # audit.patterns: linear on any text
 _VIDEO_ID_IN_URL = re.compile(r"/vi(?:_webp)?/([A-Za-z0-9_-]{11})/")
 _COUNT = re.compile(
     r"(\d+(?:[.,\u00a0\u202f ]\d+)*)\s*(k|m|b|thousand|million|billion|tsd\.?|mio\.?|mrd\.?)?"

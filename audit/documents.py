@@ -132,13 +132,16 @@ def _entry_document(entry: Any, path: str | None) -> Document | None:
     text = _field(content, "text")
     if not isinstance(text, str) or not text:
         return None
+    mime = _field(content, "mimeType")
+    mime = mime.lower() if isinstance(mime, str) else ""
+    if not ("html" in mime or any(t in mime for t in _JSON_TYPES) or mime in ("", "text/plain")):
+        return None  # an image or a script: never decoded (a HAR's bodies run to megabytes)
     if _field(content, "encoding") == "base64":
         try:
             text = base64.b64decode(text).decode("utf-8", errors="replace")
         except ValueError:
             return None
-    mime = _field(content, "mimeType")
-    kind = _kind_of(mime if isinstance(mime, str) else "", text)
+    kind = _kind_of(mime, text)
     if kind is None:
         return None
     url = _field(_field(entry, "request"), "url")

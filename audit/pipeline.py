@@ -26,6 +26,7 @@ from audit.platforms.base import ExtractContext
 from audit.platforms.urls import host_matches
 from audit.redact import redact_model
 from audit.result import AuditResult
+from audit.text import TEXT_MAX
 
 if TYPE_CHECKING:
     from audit.site import SiteText
@@ -61,6 +62,7 @@ def extract_profile(
     A network-level failure (timeout, 404, login redirect) outranks whatever the documents
     seem to show, since a failed capture's documents are error pages."""
     profile = _extract_total(platform, docs, ExtractContext(captured_at=captured_at, ref=ref))
+    _cap_texts(profile)
     cap = profile.capture
     cap.captured_at = captured_at
     cap.input_kind = input_kind
@@ -157,6 +159,31 @@ def _failure(exc: BaseException) -> str:
         where = f" in {module}.{frames[-1].name}"
     message = str(exc).splitlines()[0][:160] if str(exc) else ""
     return f"{type(exc).__name__}{where}" + (f": {message}" if message else "")
+
+
+def _cap_texts(profile: Profile) -> None:
+    """Cut every text to TEXT_MAX (the longest bio or caption any platform allows), with a
+    warning naming what was cut, so analysis costs are bounded whatever the input holds."""
+    cut: dict[str, int] = {}
+
+    def capped(text: str | None, what: str) -> str | None:
+        if text is None or len(text) <= TEXT_MAX:
+            return text
+        cut[what] = max(cut.get(what, 0), len(text))
+        return text[:TEXT_MAX]
+
+    profile.display_name = capped(profile.display_name, "the name")
+    profile.bio = capped(profile.bio, "the bio")
+    profile.category = capped(profile.category, "the category")
+    for post in profile.posts:
+        post.caption = capped(post.caption, "a caption")
+        for media in post.media:
+            media.alt_text = capped(media.alt_text, "an alt text")
+    for what, size in cut.items():
+        profile.capture.warnings.append(
+            f"{what} is {size:,} characters, longer than any platform allows; "
+            f"findable analyses the first {TEXT_MAX:,}"
+        )
 
 
 def guess_platform(docs: Sequence[Document]) -> Platform | None:

@@ -5,7 +5,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["count_graphemes", "extract_hashtags", "fix_mojibake", "normalize_space"]
+__all__ = [
+    "TEXT_MAX",
+    "count_graphemes",
+    "extract_hashtags",
+    "fix_mojibake",
+    "normalize_space",
+]
+
+# The longest text any platform accepts in a bio or a caption (a Facebook post: 63,206
+# characters; X's longest posts 25,000, YouTube descriptions 5,000). No one text is analysed
+# beyond this: a hostile megabyte costs what the longest real post does.
+TEXT_MAX = 63_206
 
 # A hashtag: '#' then letters/marks/digits/underscore in any script (Persian, Kazakh...),
 # not preceded by a word character or '&' (HTML entities like &#39;).

@@ -30,6 +30,9 @@ __all__ = [
     "generate_candidates",
 ]
 
+# A joined word ('gluten-free', CJK runs) stops growing at this length: each join re-keys the
+# whole word, so an endless 'a-a-a-...' would cost quadratic time; no keyword is this long.
+_WORD_MAX = 64
 _JOINERS = frozenset("-‐‑'’ʻʼ‘`")
 _SENTENCE_END = frozenset(".!?。！？…;；")
 
@@ -147,6 +150,7 @@ def build_units(doc: Doc, pipe: Pipeline) -> Units:
             if (
                 text in _JOINERS
                 and u.text
+                and len(u.text[-1]) < _WORD_MAX
                 and u.seg[-1] == seg
                 and not tokens[i - 1].whitespace_
                 and not tok.whitespace_
@@ -164,7 +168,12 @@ def build_units(doc: Doc, pipe: Pipeline) -> Units:
                 at_sentence_start = True
             continue
         merge = join_next or (
-            merge_cjk and u.text and u.seg[-1] == seg and not u.space[-1] and _is_cjk(text[0])
+            merge_cjk
+            and u.text
+            and u.seg[-1] == seg
+            and not u.space[-1]
+            and _is_cjk(text[0])
+            and len(u.text[-1]) < _WORD_MAX
         )
         if merge:
             join_next = False

@@ -8,6 +8,8 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc
 
+from audit.text import TEXT_MAX
+
 from .candidates import (
     Candidate,
     annotated_phrases,
@@ -187,6 +189,7 @@ def extract_keywords_batch(
     """
     if langs is not None and len(langs) != len(texts):
         raise ValueError("langs must have one entry per text")
+    texts = [t[:TEXT_MAX] for t in texts]  # spaCy refuses > 1M characters (E088); see TEXT_MAX
     resolved = [_resolve_lang(t, lang if langs is None else langs[i]) for i, t in enumerate(texts)]
     groups: dict[str, list[int]] = defaultdict(list)
     for i, code in enumerate(resolved):
@@ -200,6 +203,22 @@ def extract_keywords_batch(
     return results
 
 
+# What one `extract_keywords_multi` reads at most, texts in the order given (bio first): well
+# under spaCy's max_length (E088), and linear work for any number of captions.
+_MULTI_MAX = 16 * TEXT_MAX
+
+
+def _within_budget(texts: list[str]) -> list[str]:
+    out: list[str] = []
+    total = 0
+    for t in texts:
+        if total + len(t) > _MULTI_MAX:
+            break
+        out.append(t)
+        total += len(t)
+    return out
+
+
 def extract_keywords_multi(texts: Sequence[str], *, top: int = 10) -> list[Keyword]:
     """Keywords of a brand over all its texts (bio first, then captions, alt texts...).
 
@@ -211,7 +230,7 @@ def extract_keywords_multi(texts: Sequence[str], *, top: int = 10) -> list[Keywo
     language's scores are weighted by the square root of its share of the words, so a
     profile written mostly in Slovenian with some English captions lists both.
     """
-    texts = [t for t in texts if t and t.strip()]
+    texts = _within_budget([t[:TEXT_MAX] for t in texts if t and t.strip()])
     if not texts:
         return []
     priors = text_languages(texts)

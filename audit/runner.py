@@ -691,16 +691,25 @@ def keywords_of(
 ) -> list[Any]:
     """Keywords of a text, a text file, or a web page read through the capture layer."""
     from audit.nlp import extract_keywords, extract_keywords_multi
+    from audit.safeio import MAX_DOCUMENT_BYTES, read_input
+    from audit.text import TEXT_MAX
 
     if file is not None:
         if not file.is_file():
             raise InputError(f"{file}: no such file; check the path")
-        text = file.read_text(encoding="utf-8-sig", errors="replace")
+        raw = read_input(file, max_bytes=MAX_DOCUMENT_BYTES, what="text file")
+        text = raw.decode("utf-8-sig", errors="replace")
     if url is not None:
         texts = _page_texts(url)
         if lang:
             return extract_keywords("\n".join(texts), lang=lang, top=top)
         return extract_keywords_multi(texts, top=top)
+    if text is not None and len(text) > TEXT_MAX:
+        typer.echo(
+            f"findable: warning: the text is {len(text):,} characters, longer than any platform "
+            f"allows a bio or caption; keywords are read from the first {TEXT_MAX:,}",
+            err=True,
+        )
     # A text typed on the command line is read as a bio: what the business is leads.
     return extract_keywords(text or "", lang=lang, top=top, bio=file is None)
 

@@ -677,7 +677,8 @@ def _keyword_text(keyword: Keyword) -> str:
 
 
 # Sentences (or lines) of a caption, for finding the ones repeated under several posts.
-_SENTENCES = re.compile(r"(?<=[.!?…])\s+|\s*\n\s*")
+# (?<!\s): a line break's match starts where its space run starts, once (linear).
+_SENTENCES = re.compile(r"(?<=[.!?…])\s+|(?<!\s)\s*\n\s*")
 # A repeated sentence this long is boilerplate (a disclaimer, a sponsor line, a credit);
 # a shorter one ("Fresh bread today!") may be the business's own refrain.
 _BOILERPLATE_WORDS = 4

@@ -67,9 +67,16 @@ def main() -> int:
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds before an input hangs")
     ap.add_argument("--no-realdata", action="store_true", help="only the project's fixtures")
     ap.add_argument("--seed", type=int, default=0, help="Hypothesis seed (same seed, same run)")
+    ap.add_argument(
+        "--platform", action="append", default=[], help="only seeds of this platform (repeatable)"
+    )
     args = ap.parse_args()
 
     pool = seeds(realdata=not args.no_realdata)
+    if args.platform:
+        pool = [s for s in pool if s.platform.value in args.platform]
+        if not pool:
+            ap.error(f"no seeds for {', '.join(args.platform)}")
     platforms = Counter(s.platform.value for s in pool)
     print(f"{len(pool)} seed files over {len(platforms)} platforms: "
           + ", ".join(f"{p} {n}" for p, n in sorted(platforms.items())))  # fmt: skip

@@ -75,3 +75,40 @@ def test_normalize_lang() -> None:
     assert normalize_lang("pt-BR") == "pt"
     assert normalize_lang("ZH_Hans") == "zh"
     assert normalize_lang("") == "xx"
+
+
+def test_shared_charsets_compile_the_same_regexes() -> None:
+    import re
+
+    from spacy.lang.char_classes import ALPHA, ALPHA_LOWER
+
+    from audit.nlp.charsets import shared_charsets
+
+    # The shape of French's tokenizer regex: one huge class repeated in many alternatives.
+    source = (
+        "(?iu)"
+        + "|".join(
+            f"(?:^{p}[-‐][{ALPHA_LOWER}][-‐{ALPHA_LOWER}']*$)" for p in ("anti", "après", "contre")
+        )
+        + f"|(?:^[{ALPHA}]+[-‐]de[-‐][{ALPHA}]+$)"
+    )
+    words = ["anti-inflammatoire", "Après-midi", "CONTRE-ATTAQUE", "pot-de-vin", "anti-", "avant"]
+    words += ["après-ski-été", "Saint-Étienne", "pet-de-nonne", "ΑΝΤΙ-ύλη", "anti-Ωmega"]
+    re.purge()
+    plain = re.compile(source)
+    re.purge()
+    with shared_charsets():
+        shared = re.compile(source)
+    re.purge()
+    assert shared is not plain
+    assert [bool(shared.match(w)) for w in words] == [bool(plain.match(w)) for w in words]
+    assert any(plain.match(w) for w in words) and not all(plain.match(w) for w in words)
+
+
+def test_french_tokenizes_as_spacy_blank_does() -> None:
+    import spacy
+
+    text = "L'anti-inflammatoire d'après-midi à Saint-Étienne, aujourd'hui : 12,50 € !"
+    ours = [t.text for t in get_pipeline("fr").nlp(text)]
+    assert ours == [t.text for t in spacy.blank("fr")(text)]
+    assert "anti-inflammatoire" in ours and "aujourd'hui" in ours

@@ -31,6 +31,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from .charsets import shared_charsets
 from .lang import UNKNOWN, normalize_lang
 from .lemmas import LemmaLookup, lemma_lookup
 from .stem import STEMMERS
@@ -154,7 +155,8 @@ def _build(lang: str) -> Pipeline:
     if trained_nlp is not None:
         stops = frozenset(w.casefold() for w in trained_nlp.Defaults.stop_words) | extra
         return Pipeline(lang=lang, nlp=trained_nlp, stop_words=stops, trained=True)
-    nlp, char_tokens, stops = _blank(lang)
+    with shared_charsets():  # French's tokenizer regex repeats one huge class ~800 times
+        nlp, char_tokens, stops = _blank(lang)
     # spaCy's lookup lemmatizer reads the `lemma_lookup` table for every language that has
     # one; `lemmas` reads the same table a word at a time from an index.
     table = lemma_lookup(nlp.lang) if nlp.lang and nlp.lang != UNKNOWN else None

@@ -21,7 +21,6 @@ from audit.documents import Document, shown_path
 from audit.errors import InputError
 from audit.model import Brand, CaptureInfo, InputDoc, Outcome, Platform, Profile, ProfileRef
 from audit.observable import declare
-from audit.platforms import REGISTRY
 from audit.platforms.base import ExtractContext
 from audit.platforms.urls import host_matches
 from audit.redact import redact_model
@@ -39,6 +38,8 @@ __all__ = [
 
 
 def _extractor(platform: Platform) -> Callable[[Sequence[Document], ExtractContext], Profile]:
+    from audit.platforms import REGISTRY  # the extractors load on first use
+
     spec = REGISTRY[platform]
     if spec.extract is None:
         raise InputError(
@@ -188,6 +189,8 @@ def _cap_texts(profile: Profile) -> None:
 
 def guess_platform(docs: Sequence[Document]) -> Platform | None:
     """The platform whose hosts served these documents (a HAR knows its URLs)."""
+    from audit.platforms import REGISTRY
+
     seen: dict[Platform, int] = {}
     for doc in docs:
         if not doc.url:

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from audit.errors import InputError
 from audit.model import Platform, ProfileRef
-from audit.platforms import ALIASES, REGISTRY
+from audit.platforms import ALIASES
 
 __all__ = ["parse_platform", "resolve", "resolve_many"]
 
@@ -25,6 +25,8 @@ def _from_url(text: str) -> ProfileRef:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InputError(f"{text!r} is not a profile URL or platform:@handle")
+    from audit.platforms import REGISTRY  # the extractors load on first use
+
     for spec in REGISTRY.values():
         handle = spec.match_url(parts)
         if handle:
@@ -45,6 +47,8 @@ def resolve(target: str) -> ProfileRef:
     head, sep, rest = text.partition(":")
     if sep and not rest.startswith("//") and "." not in head and "/" not in head:
         platform = parse_platform(head)
+        from audit.platforms import REGISTRY
+
         spec = REGISTRY[platform]
         try:
             handle = spec.normalize_handle(rest)

@@ -106,3 +106,21 @@ def test_an_unwritable_cache_falls_back_to_the_table_in_memory(
     monkeypatch.setenv(CACHE_ENV, str(blocker))
     table = lemma_lookup("en")
     assert table is not None and table.get("bakeries") == "bakery"
+
+
+def test_the_unpacked_language_model_ranks_as_the_packaged_one(cache: Path) -> None:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from audit.nlp.langid_model import load_identifier
+
+    packaged = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    texts = ["Pekarna z naravnim kvasom", "Fresh bread daily", "Свежий хлеб", "نان تازه", "kruh"]
+    unpacked = load_identifier()
+    cached = list(cache.glob("langid-model-*.npz"))
+    assert len(cached) == 1
+    again = load_identifier()  # read back from the cache
+    for text in texts:
+        assert unpacked.rank(text) == packaged.rank(text) == again.rank(text)
+    cached[0].write_bytes(b"damaged")
+    assert load_identifier().rank(texts[0]) == packaged.rank(texts[0])
+    assert cached[0].stat().st_size > 1000  # unpacked again

@@ -95,11 +95,12 @@ _lock = threading.Lock()
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    """The py3langid model, loaded once (0.7 s) and only when first needed."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """The py3langid model, loaded once and only when first needed (unpacked into the
+    user cache the first time: `langid_model`)."""
+    from .langid_model import load_identifier
 
     with _lock:
-        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        return load_identifier()
 
 
 def _script_counts(text: str) -> dict[str, int]:

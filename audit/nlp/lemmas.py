@@ -32,6 +32,7 @@ __all__ = [
     "LemmaLookup",
     "build_index",
     "cache_dir",
+    "cache_root",
     "index_path",
     "lemma_lookup",
 ]
@@ -50,14 +51,19 @@ class LemmaLookup(Protocol):
     def get(self, word: str) -> str | None: ...
 
 
-def cache_dir() -> Path:
-    """Where lemma indexes live: FINDABLE_CACHE, else the user cache directory."""
+def cache_root() -> Path:
+    """findable's cache folder: FINDABLE_CACHE, else the user cache directory."""
     env = os.environ.get(CACHE_ENV)
     if env:
-        return Path(env).expanduser() / "lemmas"
+        return Path(env).expanduser()
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir("findable", appauthor=False)) / "lemmas"
+    return Path(user_cache_dir("findable", appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Where lemma indexes live."""
+    return cache_root() / "lemmas"
 
 
 def _source(lang: str) -> Path | None:

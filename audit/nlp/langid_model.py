@@ -1,11 +1,11 @@
 """py3langid's model, unpacked once into the user cache.
 
-The model ships LZMA-compressed (4.5 MB); unpacking it takes about a second on every
-start, more than reading the unpacked arrays. The unpacked `.npz` is kept in the cache
-directory (see `lemmas.cache_root`), named by the model file's identity (package version,
-size, modification time), written to a temporary file and renamed into place like the
-lemma indexes. Any problem with the cache loads the model the package's own way.
-"""
+The model ships LZMA-compressed (4.5 MB); unpacking it takes about a second on every start,
+more than reading the unpacked arrays. The unpacked `.npz` is kept in the cache directory
+(see `lemmas.cache_root`), named by the model file's identity (package version and size:
+every virtualenv on the machine shares it), written to a temporary file and renamed into
+place like the lemma indexes. Any problem with the cache loads the model the package's own
+way."""
 
 from __future__ import annotations
 
@@ -27,8 +27,7 @@ _TYPECODE = {2: "H", 4: "I", 8: "L"}
 
 
 def _unpacked(source: Path) -> Path:
-    st = source.stat()
-    ident = f"{version('py3langid')}|{st.st_size}|{st.st_mtime_ns}"
+    ident = f"{version('py3langid')}|{source.stat().st_size}"  # not the path: shared by venvs
     digest = hashlib.sha256(ident.encode()).hexdigest()[:16]
     path = cache_root() / f"langid-model-{digest}.npz"
     if path.is_file():

@@ -6,12 +6,12 @@ hundred words of a bio and some captions. Instead each table is converted once i
 compact SQLite file in the user cache directory (`platformdirs.user_cache_dir("findable")`,
 or the folder FINDABLE_CACHE names) and read one word at a time.
 
-An index records what it was built from (the table file's path, size and modification
-time, the spacy-lookups-data version and this module's format); a missing, stale or
-unreadable index is rebuilt. A build writes a temporary file next to the index and renames
-it into place, so two processes building at once both end with a complete index and a
-reader never sees half of one. When the cache directory cannot be written, the table is
-loaded into memory as before.
+An index records what it was built from (the table file's name and size, the spacy-lookups-
+data version and this module's format: not its path, as every virtualenv on the machine
+shares the cache); a missing, stale or unreadable index is rebuilt. A build writes a
+temporary file next to the index and renames it into place, so two processes building at
+once both end with a complete index and a reader never sees half of one. When the cache
+directory cannot be written, the table is loaded into memory as before.
 
 The values are what lemmatization used from spaCy's table: a string, or for tables that
 list several lemmas per word (French) the first of them ("" for an empty list).
@@ -81,12 +81,12 @@ def _source(lang: str) -> Path | None:
 
 
 def _fingerprint(source: Path) -> str:
+    """What the table is, not where: every virtualenv on the machine shares the cache, and
+    the same table installed twice must not make them rebuild it in turn."""
     from importlib.metadata import version
 
-    st = source.stat()
-    return "|".join(
-        (_FORMAT, version("spacy-lookups-data"), str(source), str(st.st_size), str(st.st_mtime_ns))
-    )
+    size = source.stat().st_size
+    return "|".join((_FORMAT, version("spacy-lookups-data"), source.name, str(size)))
 
 
 def index_path(lang: str) -> Path:

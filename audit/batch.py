@@ -500,12 +500,26 @@ def render_summary_md(batch: BatchResult) -> str:
             band = outcome.band or " "
             fix = top_fix(outcome.result)
             link = _report_link(batch, outcome) or " "
-        else:
-            score, band, fix, link = "—", "failed", f"failed: {outcome.error or ''}", " "
+        else:  # a fix column holds fixes; why the audit failed is said below the table
+            score, band, fix, link = "—", "failed", "—", " "
         lines.append(
             f"| {cell(outcome.row.brand)} | {cell(score)} | {cell(band)} | {cell(fix)} | {link} |"
         )
+    failed = [r for r in batch.rows if r.result is None]
+    if failed:
+        lines += ["", "## Not audited", ""]
+        lines += [f"- {cell(r.row.brand)}: {cell(failure_words(r.error))}" for r in failed]
     return "\n".join(lines) + "\n"
+
+
+def failure_words(error: str | None) -> str:
+    """Why a row was not audited, for a reader: the message findable gave, except a bug's
+    exception text, which stays in summary.csv's error column."""
+    if not error:
+        return "not audited"
+    if error.startswith("internal error"):
+        return "findable failed on this brand (a findable bug; the details are in summary.csv)"
+    return error
 
 
 def _write_summaries(batch: BatchResult) -> None:

@@ -135,15 +135,38 @@ class CaptureOptions:
                 raise InputError(f"{name} must be positive, not {getattr(self, name)!r}")
         if self.retries < 0 or self.backoff_s < 0 or self.jitter < 0:
             raise InputError("retries, backoff_s and jitter cannot be negative")
-        if self.storage_state is not None and not Path(self.storage_state).is_file():
-            raise InputError(
-                f"--storage-state {self.storage_state}: no such file; save one with "
-                "Playwright's `context.storage_state(path=...)` while logged in"
-            )
+        if self.storage_state is not None:
+            _check_storage_state(Path(self.storage_state))
         hars = self.replay.values() if isinstance(self.replay, Mapping) else [self.replay]
         for har in hars:
             if har is not None and not Path(har).is_file():
                 raise InputError(f"replay HAR {har}: no such file; check the path")
+
+
+_STATE_HOW = "save one with Playwright's `context.storage_state(path=...)` while logged in"
+
+
+def _check_storage_state(path: Path) -> None:
+    """A Playwright storage state: a JSON object with a `cookies` list (and `origins`)."""
+    if not path.is_file():
+        raise InputError(f"--storage-state {path}: no such file; {_STATE_HOW}")
+    try:
+        if path.stat().st_size > 50 * 1024 * 1024:
+            raise ValueError("larger than 50 MB")
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError) as exc:
+        raise InputError(
+            f"--storage-state {path} is not a Playwright storage state ({exc}); {_STATE_HOW}"
+        ) from None
+    if (
+        not isinstance(state, dict)
+        or not isinstance(state.get("cookies"), list)
+        or not isinstance(state.get("origins", []), list)
+    ):
+        raise InputError(
+            f"--storage-state {path} is not a Playwright storage state (no 'cookies' list); "
+            + _STATE_HOW
+        )
 
 
 def classify(
@@ -474,7 +497,11 @@ class _Runner:
         except PlaywrightTimeoutError:
             raise
         except PlaywrightError as exc:
-            result.fail(Outcome.ERROR, f"goto {url} failed: {_first_line(exc)}", transient=live)
+            failure = f"goto {url} failed: {_first_line(exc)}"
+            words = _net_words(url, exc)
+            if words is not None:
+                result.notes.append(failure)
+            result.fail(Outcome.ERROR, words or failure, transient=live)
             return
         ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if not ctype.startswith("image/"):
@@ -529,7 +556,10 @@ class _Runner:
                 return True
             if main:
                 result.url = step.url
-            result.fail(Outcome.ERROR, failure, transient=live)
+            words = _net_words(step.url, exc)
+            if words is not None:  # the plain words for the user, the browser's for the record
+                result.notes.append(failure)
+            result.fail(Outcome.ERROR, words or failure, transient=live)
             return False
         outcome, reason = classify(status, final_url, body)
         if main:
@@ -657,6 +687,37 @@ def _har_time_of(path: Path, mtime_ns: int, size: int) -> datetime | None:
             continue
         times.append(when if when.tzinfo else when.replace(tzinfo=timezone.utc))
     return min(times) if times else None
+
+
+# Chromium's network errors (net::ERR_...) in words a user knows; the rest keep the browser's.
+_NET_WORDS: tuple[tuple[str, str], ...] = (
+    ("ERR_INTERNET_DISCONNECTED", "could not reach {host} (no internet connection)"),
+    ("ERR_NAME_NOT_RESOLVED", "could not reach {host} (no internet connection?)"),
+    ("ERR_NAME_RESOLUTION_FAILED", "could not reach {host} (no internet connection?)"),
+    ("ERR_ADDRESS_UNREACHABLE", "could not reach {host} (no internet connection?)"),
+    ("ERR_NETWORK_CHANGED", "could not reach {host} (the network changed; try again)"),
+    ("ERR_CONNECTION_REFUSED", "could not reach {host} (the connection was refused)"),
+    ("ERR_CONNECTION_RESET", "could not reach {host} (the connection was cut)"),
+    ("ERR_CONNECTION_CLOSED", "could not reach {host} (the connection was cut)"),
+    ("ERR_CONNECTION_TIMED_OUT", "could not reach {host} (the connection timed out)"),
+    ("ERR_TIMED_OUT", "could not reach {host} (the connection timed out)"),
+    ("ERR_PROXY_CONNECTION_FAILED", "could not reach {host} (the proxy did not answer)"),
+    ("ERR_TUNNEL_CONNECTION_FAILED", "could not reach {host} (the proxy did not answer)"),
+    ("ERR_CERT_", "could not reach {host} safely (its certificate is not valid)"),
+    ("ERR_SSL_", "could not reach {host} safely (the secure connection failed)"),
+    ("ERR_BLOCKED_BY_ADMINISTRATOR", "{host} is blocked on this network"),
+)
+
+
+def _net_words(url: str, exc: BaseException) -> str | None:
+    """A browser network failure said plainly ("could not reach www.instagram.com (no
+    internet connection?)"); None when it is not one of the known network errors."""
+    text = _first_line(exc)
+    host = urlsplit(url).hostname or url
+    for code, words in _NET_WORDS:
+        if f"net::{code}" in text:
+            return words.format(host=host)
+    return None
 
 
 def _first_line(exc: BaseException) -> str:

@@ -36,6 +36,7 @@ from audit.model import (
 )
 from audit.pipeline import audit_profiles, extract_profile, file_time, guess_platform
 from audit.platforms.base import CapturePlan, Step
+from audit.progress import CaptureProgress
 from audit.redact import redact_model
 from audit.resolve import parse_platform, resolve_many
 from audit.result import AuditResult, CheckResult, Status, shown_score
@@ -281,6 +282,7 @@ def _audit_har(req: AuditRequest) -> AuditResult:
     platform = _platform_of(req, docs, str(req.har))
     captured_at = req.captured_at or _har_time(raw) or file_time(req.har)
     profile = extract_profile(platform, docs, captured_at=captured_at, input_kind="har")
+    _readable(profile, str(req.har))
     from audit.platforms import REGISTRY
 
     spec = REGISTRY[platform]
@@ -328,6 +330,7 @@ def extract_files(files: Sequence[Path], platform: str | None, when: datetime | 
     plat = _platform_of(req, docs, ", ".join(str(f) for f in files))
     captured_at = when or max(file_time(p) for p in files)
     profile = extract_profile(plat, docs, captured_at=captured_at, input_kind=_kind(docs))
+    _readable(profile, ", ".join(str(f) for f in files))
     if when is None:
         profile.capture.warnings.append(
             f"capture time taken from the files' modification time ({captured_at.isoformat()}); "
@@ -344,12 +347,25 @@ def extract_export_file(path: Path, platform: str | None, when: datetime | None)
     bundle = load_export(path)
     plat = parse_platform(platform) if platform else None
     profile = extract_export(bundle, platform=plat, captured_at=when or file_time(path))
+    _readable(profile, str(path))
     if when is None and bundle.generated_at is None:
         profile.capture.warnings.append(
             "export time taken from the file's modification time; pass --captured-at to set it"
         )
     redact_model(profile)
     return profile
+
+
+def _readable(profile: Profile, what: str) -> None:
+    """A file the user gave that holds nothing readable for its platform is bad input (exit 2,
+    nothing stored), not an audit of an empty profile."""
+    cap = profile.capture
+    if cap.outcome is Outcome.ERROR:
+        label = profile.platform.label
+        raise InputError(
+            f"{what}: nothing readable as a {label} profile: {cap.reason or 'no profile data'}; "
+            "check the file, and --platform if it is set"
+        )
 
 
 def _kind(docs: Sequence[Document]) -> str:
@@ -407,10 +423,11 @@ def _audit_live(req: AuditRequest) -> AuditResult:
     staging = _staging(req)
     try:
         options = CaptureOptions(storage_state=req.storage_state, replay=req.replay)
-        manifests = capture(jobs, staging, options, progress=_progress(req))
+        with CaptureProgress(enabled=not req.quiet) as progress:
+            manifests = capture(jobs, staging, options, progress=progress)
         if not any(m.outcome is Outcome.OK for m in manifests if m.ref.key in own):
             reasons = "; ".join(
-                f"{m.ref.key}: {m.outcome.value} ({m.reason})"
+                f"{m.ref.label}: {m.reason or m.outcome.value.replace('_', ' ')}"
                 for m in manifests
                 if m.ref.key in own
             )
@@ -492,22 +509,15 @@ def _capture_avatars(
         jobs: list[tuple[CaptureTarget, CapturePlan]] = [
             (a, CapturePlan(steps=[Step("goto", a.url)])) for a in assets
         ]
-        capture(jobs, staging, options, progress=_progress(req))
+        label = {m.ref.key: m.ref.label for m in manifests}
+        names = {asset: label[key] for key, asset in avatars.items() if key in label}
+        with CaptureProgress(enabled=not req.quiet, names=names) as progress:
+            capture(jobs, staging, options, progress=progress)
     except Exception as exc:  # never fatal: CON004 says the images were not downloaded
         if not req.quiet:
             typer.echo(f"  profile images not downloaded: {exc}", err=True)
         return {}, []
     return avatars, [a.key for a in assets]
-
-
-def _progress(req: AuditRequest) -> Any:
-    if req.quiet:
-        return None
-
-    def report(ref: CaptureTarget, state: str) -> None:
-        typer.echo(f"  {ref.label}: {state}", err=True)
-
-    return report
 
 
 # --- printing --------------------------------------------------------------------------------

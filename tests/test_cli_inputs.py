@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
@@ -40,6 +41,18 @@ def run(
     )
 
 
+# a Mastodon account as the instance API gives it (an invented bakery)
+MASTODON_ACCOUNT = {
+    "id": "1",
+    "username": "pekarna_ana",
+    "acct": "pekarna_ana",
+    "display_name": "Pekarna Ana",
+    "note": "<p>Sourdough bakery</p>",
+    "url": "https://mastodon.social/@pekarna_ana",
+    "followers_count": 3,
+}
+
+
 def bsky_har(folder: Path) -> Path:
     har = folder / "bluesky.har"
     if not har.exists():
@@ -57,6 +70,15 @@ def _matrix(tmp: Path) -> list[tuple[str, list[str | Path], str]]:
     junk.write_bytes(bytes(range(256)) * 4)
     bad_brand = tmp / "cr.toml"
     bad_brand.write_text('name = "a\\rb"\nprofiles = ["bluesky:@ana.si"]\n')
+    masto = tmp / "account.json"
+    masto.write_text(json.dumps(MASTODON_ACCOUNT))
+    state = tmp / "state.json"
+    state.write_text('{"junk": 1}')
+    archive = tmp / "export.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("data/tweets.js", b"\xff\xfe not a tweet")
+    cut = tmp / "cut.zip"
+    cut.write_bytes(archive.read_bytes()[:60])
     csv = tmp / "brands.csv"
     csv.write_text(f"brand,har\nAna,{har.name}\n")
     out = tmp / "out"
@@ -118,6 +140,39 @@ def _matrix(tmp: Path) -> list[tuple[str, list[str | Path], str]]:
         ("bad captured-at", ["audit", "--har", har, "--captured-at", "soon"], "ISO 8601"),
         ("diff one id", ["diff", "1"], "two audit ids"),
         ("format docx", ["audit", "--har", har, "--format", "docx", "-o", out], "docx"),
+        (
+            "junk for mastodon",
+            ["audit", "--from", junk, "-p", "mastodon", "-o", out],
+            "nothing readable as a Mastodon profile",
+        ),
+        (
+            "mastodon json as tiktok",
+            ["audit", "--from", masto, "-p", "tiktok", "-o", out],
+            "nothing readable as a TikTok profile",
+        ),
+        ("extract junk", ["extract", junk, "-p", "mastodon"], "nothing readable"),
+        ("har of another platform", ["audit", "--har", har, "-p", "x", "-o", out], "as a X"),
+        (
+            "junk storage state",
+            ["audit", "instagram:@ana", "--storage-state", state, "-o", out],
+            "not a Playwright storage state",
+        ),
+        (
+            "storage state not there",
+            ["audit", "instagram:@ana", "--storage-state", tmp / "none.json", "-o", out],
+            "no such file",
+        ),
+        ("instagram url with ..", ["audit", "https://www.instagram.com/../etc", "-o", out], ".."),
+        ("instagram handle ..", ["audit", "instagram:@..", "-o", out], "'..'"),
+        ("junk export archive", ["audit", "--export", archive, "-o", out], "export.zip"),
+        ("cut export archive", ["audit", "--export", cut, "-o", out], "cut.zip"),
+        ("junk export file", ["extract", "--export", junk], "junk.bin"),
+        ("snapshot is a file", ["audit", "--snapshot", junk, "-o", out], "junk.bin"),
+        ("extract nothing", ["extract"], "no files given"),
+        ("keywords file missing", ["keywords", "--file", tmp / "none.txt"], "none.txt"),
+        ("keywords jsonl missing", ["keywords", "--jsonl", tmp / "none.jsonl"], "none.jsonl"),
+        ("keywords javascript url", ["keywords", "--url", "javascript:alert(1)"], "web address"),
+        ("keywords two inputs", ["keywords", "bread", "--file", junk], "give one of"),
     ]
 
 
@@ -336,3 +391,110 @@ def test_interactive_init_asks_again_for_a_bad_answer_and_keeps_the_others(
     assert made.name == "Pekarna Ana" and made.keywords == ["kruh", "pekarna"]
     assert made.website == "ana.si" and made.profiles == ["bluesky:@ana.si"]
     assert made.local is True
+
+
+# --- offline: plain words, nothing left behind -----------------------------------------------
+
+
+def closed_network_chromium(folder: Path, chromium: str, rule: str) -> dict[str, str]:
+    """The environment for a real Chromium whose network is closed by a host-resolver rule:
+    `~NOTFOUND` (no name resolves: offline) or a closed 127.0.0.1 port (refused)."""
+    wrapper = folder / "chromium-closed-network"
+    wrapper.write_text(f'#!/bin/sh\nexec "{chromium}" --host-resolver-rules="{rule}" "$@"\n')
+    wrapper.chmod(0o755)
+    return {"FINDABLE_CHROMIUM": str(wrapper)}
+
+
+def run_env(env: dict[str, str], *args: str | Path) -> subprocess.CompletedProcess[str]:
+    full = dict(os.environ, COLUMNS="120", FINDABLE_DB=str(HISTORY_DIR / "offline.sqlite3"), **env)
+    return subprocess.run(
+        [*FINDABLE, *map(str, args)],
+        capture_output=True,
+        text=True,
+        input="",
+        env=full,
+        timeout=300,
+        check=False,
+    )
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.browser
+def test_offline_says_could_not_reach_per_profile(tmp_path: Path, chromium_path: str) -> None:
+    env = closed_network_chromium(tmp_path, chromium_path, "MAP * ~NOTFOUND")
+    out = tmp_path / "reports" / "ana"
+    proc = run_env(env, "audit", "instagram:@pekarna_ana", "bluesky:@ana.si", "-o", out)
+    assert proc.returncode == 3, proc.stderr
+    *progress, error = proc.stderr.strip().splitlines()
+    assert error == (
+        "findable: error: no profile could be captured: "
+        "Instagram @pekarna_ana: could not reach www.instagram.com (no internet connection?); "
+        "Bluesky @ana.si: could not reach public.api.bsky.app (no internet connection?)"
+    )
+    # progress in words a user knows, one line per profile, no internal names
+    assert sorted(line.strip() for line in progress) == [
+        "Bluesky @ana.si — could not be read",
+        "Instagram @pekarna_ana — could not be read",
+    ]
+    assert not (tmp_path / "reports").exists()  # no empty --out folder left behind
+    quiet = run_env(env, "audit", "instagram:@pekarna_ana", "-o", out, "-q")
+    assert quiet.returncode == 3
+    assert quiet.stderr.strip().splitlines() == [
+        "findable: error: no profile could be captured: "
+        "Instagram @pekarna_ana: could not reach www.instagram.com (no internet connection?)"
+    ]
+
+
+@pytest.mark.browser
+def test_refused_connection_keeps_the_earlier_reports(tmp_path: Path, chromium_path: str) -> None:
+    out = tmp_path / "out"
+    har = bsky_har(tmp_path)
+    assert run("audit", "--har", har, "-o", out, "-q", "--no-history").returncode == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    env = closed_network_chromium(tmp_path, chromium_path, f"MAP * 127.0.0.1:{_closed_port()}")
+    proc = run_env(env, "audit", "bluesky:@ana.si", "-o", out, "-q")
+    assert proc.returncode == 3
+    assert "could not reach public.api.bsky.app (the connection was refused)" in proc.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["snapshot"]
+
+
+@pytest.mark.browser
+def test_batch_summary_says_why_a_brand_failed_in_plain_words(
+    tmp_path: Path, chromium_path: str
+) -> None:
+    bsky_har(tmp_path)
+    csv = tmp_path / "brands.csv"
+    csv.write_text("brand,profiles,har\nAna,,bluesky.har\nOffline Bakery,instagram:@offline_b,\n")
+    env = closed_network_chromium(tmp_path, chromium_path, "MAP * ~NOTFOUND")
+    proc = run_env(env, "batch", csv, "-o", tmp_path / "out", "--no-history")
+    assert proc.returncode == 0, proc.stderr
+    md = (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
+    offline_row = next(line for line in md.splitlines() if line.startswith("| Offline Bakery"))
+    assert offline_row == "| Offline Bakery | — | failed | — |   |"
+    assert (
+        "- Offline Bakery: no profile could be captured: Instagram @offline_b: could not "
+        "reach www.instagram.com (no internet connection?)" in md
+    )
+    assert "net::" not in md and "Page.goto" not in md
+    assert not (tmp_path / "out" / "offline-bakery").exists()
+
+
+@pytest.mark.browser
+def test_demo_progress_names_profiles_in_plain_words(tmp_path: Path, chromium_path: str) -> None:
+    proc = run("demo", "-o", tmp_path / "r")
+    assert proc.returncode == 0, proc.stderr
+    lines = [line.strip() for line in proc.stderr.strip().splitlines()]
+    assert "Instagram @modravrata.bakery — done" in lines
+    assert "Website https://modravrata.si — done" in lines
+    assert "Bluesky @modravrata.si — profile image downloaded" in lines
+    assert not [line for line in lines if "avatar-" in line or ": start" in line]
+    quiet = run("demo", "-o", tmp_path / "r", "-q")
+    assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout == ""

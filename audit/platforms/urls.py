@@ -24,7 +24,8 @@ def validate_handle(text: str, pattern: str, what: str, example: str) -> str:
     handle = text.strip().lstrip("@")
     if not handle:
         raise ValueError(f"no handle given; write it like {example}")
-    if not re.fullmatch(pattern, handle):
+    # '..' or '.' alone is a path step, never a name, whatever a platform's characters allow
+    if not re.fullmatch(pattern, handle) or ".." in handle or not handle.strip("."):
         raise ValueError(f"{handle!r} is not a valid {what}; write it like {example}")
     return handle
 

@@ -357,7 +357,9 @@ def test_outcomes_are_named_from_the_network(
     assert App.hits["/flaky/"] == 2
     assert "attempt 1: HTTP 500" in manifests["flaky"].notes[0]
     assert manifests["down"].outcome is Outcome.ERROR
-    assert "ERR_CONNECTION_REFUSED" in (manifests["down"].reason or "")
+    # the reason in plain words; the browser's own line is kept in the notes
+    assert manifests["down"].reason == "could not reach 127.0.0.1 (the connection was refused)"
+    assert any("ERR_CONNECTION_REFUSED" in n for n in manifests["down"].notes)
     assert manifests["opt"].outcome is Outcome.OK
     assert any("/api/secret" in n and "401" in n for n in manifests["opt"].notes)
     assert manifests["api"].outcome is Outcome.LOGIN_WALL

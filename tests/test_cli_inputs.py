@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
@@ -498,3 +501,68 @@ def test_demo_progress_names_profiles_in_plain_words(tmp_path: Path, chromium_pa
     assert not [line for line in lines if "avatar-" in line or ": start" in line]
     quiet = run("demo", "-o", tmp_path / "r", "-q")
     assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout == ""
+
+
+def _silent_server(stop_after: float) -> tuple[int, Callable[[], None]]:
+    """A 127.0.0.1 port that accepts connections and never answers (a stalled host)."""
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    server.settimeout(0.5)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def serve() -> None:
+        deadline = time.monotonic() + stop_after
+        while not stop.is_set() and time.monotonic() < deadline:
+            try:
+                held.append(server.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+
+    def close() -> None:
+        stop.set()
+        thread.join(timeout=5)
+        for conn in held:
+            conn.close()
+        server.close()
+
+    return int(server.getsockname()[1]), close
+
+
+@pytest.mark.browser
+def test_ctrl_c_during_capture_keeps_earlier_reports(tmp_path: Path, chromium_path: str) -> None:
+    """Ctrl-C while a profile is being captured (its host never answers): one line, exit
+    130, the earlier reports and snapshot in --out untouched, no staging folder left."""
+    out = tmp_path / "out"
+    first = run("audit", "--har", bsky_har(tmp_path), "-o", out, "-q", "--no-history")
+    assert first.returncode == 0, first.stderr
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    port, close = _silent_server(stop_after=120)
+    try:
+        env = closed_network_chromium(tmp_path, chromium_path, f"MAP * 127.0.0.1:{port}")
+        proc = subprocess.Popen(
+            [*FINDABLE, "audit", "bluesky:@ana.si", "-o", str(out), "--no-history"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=dict(os.environ, FINDABLE_DB=str(HISTORY_DIR / "offline.sqlite3"), **env),
+        )
+        time.sleep(8)  # the browser is up and waiting on the silent host
+        proc.send_signal(signal.SIGINT)
+        _, stderr = proc.communicate(timeout=120)
+    finally:
+        close()
+    assert proc.returncode == 130, stderr
+    assert stderr.strip().splitlines()[-1] == "findable: error: interrupted"
+    assert "Traceback" not in stderr
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]

@@ -430,7 +430,8 @@ def _outcome_signals(page: _Page) -> list[tuple[Outcome, str]]:
         code = dig(data, "error", "code")
         status = str(dig(data, "error", "status", default="")).upper()
         message = str(dig(data, "error", "message", default="")) or status or str(code)
-        reasons = {str(e.get("reason")) for e in dig(data, "error", "errors", default=[]) if e}
+        errors = as_list(dig(data, "error", "errors"))
+        reasons = {str(e.get("reason")) for e in errors if isinstance(e, dict)}
         if code == 404 or status == "NOT_FOUND":
             out.append((Outcome.NOT_FOUND, f"YouTube says the channel does not exist ({message})"))
         elif code in (403, 429) or reasons & {"quotaExceeded", "rateLimitExceeded"}:
@@ -440,7 +441,7 @@ def _outcome_signals(page: _Page) -> list[tuple[Outcome, str]]:
     if page.api_kind == "youtube#channelListResponse" and not _channel_items(page):
         out.append((Outcome.NOT_FOUND, "the YouTube Data API found no channel for this name"))
     if isinstance(data, dict):
-        for alert in dig(data, "alerts", default=[]):
+        for alert in as_list(data.get("alerts")):
             text = _text(dig(alert, "alertRenderer", "text")) or _text(
                 dig(alert, "alertWithButtonRenderer", "text")
             )

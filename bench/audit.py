@@ -209,7 +209,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             run_demo(c)
             run_many(c, langs)
             c.results.clear()
-        rows = []
+        rows = [
+            *([] if args.skip_demo else ["demo"]),
+            "replay",
+            *(f"keywords {lang}" for lang in langs),
+            f"{len(langs)} languages",
+        ]
         if args.cold:
             for lang in langs:
                 cache = Path(tmp) / f"cold-{lang}"
@@ -228,13 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     run_keywords(c, lang)
             for c in checkouts:
                 run_many(c, langs)
-        rows = [
-            *([] if args.skip_demo else ["demo"]),
-            "replay",
-            *(f"keywords {lang}" for lang in langs),
-            f"{len(langs)} languages",
-        ]
-        report(checkouts, rows, args.repeat)
+            report(checkouts, rows, i + 1)  # the best so far, after every round
     return 0
 
 

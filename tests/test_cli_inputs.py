@@ -180,7 +180,13 @@ def _matrix(tmp: Path) -> list[tuple[str, list[str | Path], str]]:
 
 
 def test_bad_input_matrix_exits_2_with_one_line(tmp_path: Path) -> None:
-    cases = _matrix(tmp_path)
+    # each case its own --out folder: cases run side by side, and one run's folder must not
+    # look like another's earlier output
+    shared = tmp_path / "out"
+    cases = [
+        (name, [tmp_path / f"out-{i}" if arg == shared else arg for arg in args], fragment)
+        for i, (name, args, fragment) in enumerate(_matrix(tmp_path))
+    ]
     with ThreadPoolExecutor(max_workers=4) as pool:
         procs = list(pool.map(lambda case: run(*case[1], cwd=tmp_path), cases))
     failures = []
@@ -197,7 +203,7 @@ def test_bad_input_matrix_exits_2_with_one_line(tmp_path: Path) -> None:
             failures.append(f"{name}: exit {proc.returncode}, stderr {proc.stderr!r}")
     assert not failures, "\n".join(failures)
     # nothing was written by any refused command: no report, no brand file, no history row
-    assert not (tmp_path / "out").exists()
+    assert not list(tmp_path.glob("out*"))
     assert not [p for p in tmp_path.glob("*.toml") if p.name != "cr.toml"]
     assert not list(tmp_path.glob("report.*"))
     assert history.list_audits(HISTORY_DIR / "history.sqlite3") == []

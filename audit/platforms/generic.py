@@ -53,7 +53,8 @@ def _without_trailing_commas(text: str) -> str:
     """`[1, 2,]` -> `[1, 2]`, `{"a": 1,}` -> `{"a": 1}`; commas inside strings are kept."""
     out: list[str] = []
     in_string = escaped = False
-    for i, ch in enumerate(text):
+    comma = -1  # where in `out` the last comma outside a string stands, until a value follows
+    for ch in text:  # one pass: a page of commas must not be re-read from each comma on
         if in_string:
             out.append(ch)
             if escaped:
@@ -63,12 +64,14 @@ def _without_trailing_commas(text: str) -> str:
             elif ch == '"':
                 in_string = False
             continue
+        if not ch.isspace():
+            if comma >= 0 and ch in "}]":
+                out[comma] = ""
+            comma = -1
         if ch == '"':
             in_string = True
         elif ch == ",":
-            rest = text[i + 1 :].lstrip()
-            if rest[:1] in ("}", "]"):
-                continue
+            comma = len(out)
         out.append(ch)
     return "".join(out)
 

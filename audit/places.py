@@ -28,10 +28,8 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 import sqlite3
-import tempfile
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -208,20 +206,10 @@ def _fill(con: sqlite3.Connection, source: Path, fingerprint: str) -> None:
 
 
 def _build(source: Path, path: Path, fingerprint: str) -> None:
-    """Write the index: a temporary file renamed into place (as `audit.nlp.lemmas`)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        con = sqlite3.connect(tmp)
-        try:
-            _fill(con, source, fingerprint)
-        finally:
-            con.close()
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    """Write the index: a temporary file renamed into place (`audit.nlp.lemmas.write_index`)."""
+    from audit.nlp.lemmas import write_index
+
+    write_index(path, lambda con: _fill(con, source, fingerprint))
 
 
 def _in_memory(source: Path, fingerprint: str) -> sqlite3.Connection:

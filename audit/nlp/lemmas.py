@@ -23,7 +23,7 @@ import os
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -154,8 +154,10 @@ def _open(path: Path, fingerprint: str) -> _Index | None:
     return None
 
 
-def build_index(source: Path, path: Path, fingerprint: str) -> None:
-    """Write the index of `source` to `path`: a temporary file renamed into place."""
+def write_index(path: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
+    """Write an SQLite index to `path` atomically: `fill` writes a temporary file in the same
+    folder, which is renamed into place, so a reader (or a second process building the same
+    index at once) never sees half of one. Shared by the lemma and towns indexes."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -163,26 +165,35 @@ def build_index(source: Path, path: Path, fingerprint: str) -> None:
     try:
         con = sqlite3.connect(tmp)
         try:
-            con.executescript(
-                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-                "CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);"
-                "CREATE TABLE lemma (k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID;"
-            )
-            batch: list[tuple[str, str]] = []
-            for row in _rows(source):
-                batch.append(row)
-                if len(batch) >= _BATCH:
-                    con.executemany("INSERT OR REPLACE INTO lemma VALUES (?, ?)", batch)
-                    batch = []
-            con.executemany("INSERT OR REPLACE INTO lemma VALUES (?, ?)", batch)
-            # Written last: an index without its fingerprint is never taken for complete.
-            con.execute("INSERT INTO meta VALUES ('source', ?)", (fingerprint,))
-            con.commit()
+            fill(con)
         finally:
             con.close()
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def build_index(source: Path, path: Path, fingerprint: str) -> None:
+    """Write the index of `source` to `path`: a temporary file renamed into place."""
+
+    def fill(con: sqlite3.Connection) -> None:
+        con.executescript(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+            "CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);"
+            "CREATE TABLE lemma (k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID;"
+        )
+        batch: list[tuple[str, str]] = []
+        for row in _rows(source):
+            batch.append(row)
+            if len(batch) >= _BATCH:
+                con.executemany("INSERT OR REPLACE INTO lemma VALUES (?, ?)", batch)
+                batch = []
+        con.executemany("INSERT OR REPLACE INTO lemma VALUES (?, ?)", batch)
+        # Written last: an index without its fingerprint is never taken for complete.
+        con.execute("INSERT INTO meta VALUES ('source', ?)", (fingerprint,))
+        con.commit()
+
+    write_index(path, fill)
 
 
 def lemma_lookup(lang: str) -> LemmaLookup | None:

@@ -584,14 +584,16 @@ class _Runner:
         finally:
             if step.headers:
                 await page.set_extra_http_headers({})
-        settle_ms = self._options.settle_s * 1000
-        # Pages that poll forever never go idle: what loaded by then is enough.
-        with contextlib.suppress(PlaywrightTimeoutError):
-            await page.wait_for_load_state("networkidle", timeout=settle_ms)
-        if step.wait_for:  # a hint that the data arrived, not a promise
-            with contextlib.suppress(PlaywrightTimeoutError):
-                await page.wait_for_selector(step.wait_for, state="attached", timeout=settle_ms)
         status = response.status if response is not None else None
+        if response is not None and _is_data(response.headers.get("content-type", "")):
+            # An API answer (JSON) is the whole document: it runs nothing and loads nothing
+            # more, so an idle-network wait would only add half a second to every such step.
+            # Its body is read now, while the page still shows it: navigating on before the
+            # recorder has it would lose it.
+            with contextlib.suppress(PlaywrightError):
+                await response.body()
+        else:
+            await self._settle(page, step)
         body = ""
         if status == 403 and response is not None:
             try:
@@ -599,6 +601,16 @@ class _Runner:
             except PlaywrightError:
                 body = ""
         return status, page.url, body
+
+    async def _settle(self, page: Page, step: Step) -> None:
+        """Let a web page finish loading its data (best effort, bounded by `settle_s`)."""
+        settle_ms = self._options.settle_s * 1000
+        # Pages that poll forever never go idle: what loaded by then is enough.
+        with contextlib.suppress(PlaywrightTimeoutError):
+            await page.wait_for_load_state("networkidle", timeout=settle_ms)
+        if step.wait_for:  # a hint that the data arrived, not a promise
+            with contextlib.suppress(PlaywrightTimeoutError):
+                await page.wait_for_selector(step.wait_for, state="attached", timeout=settle_ms)
 
 
 async def _block(route: Route, request: Request) -> None:
@@ -608,6 +620,13 @@ async def _block(route: Route, request: Request) -> None:
         await route.abort("blockedbyclient")
     else:
         await route.fallback()
+
+
+def _is_data(content_type: str) -> bool:
+    """A JSON answer (`application/json`, `application/activity+json`, ...): a document that
+    runs no script and loads nothing else."""
+    kind = content_type.split(";")[0].strip().lower()
+    return kind.startswith("application/") and (kind.endswith("/json") or kind.endswith("+json"))
 
 
 def _is_tracker(url: str) -> bool:

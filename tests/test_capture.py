@@ -261,6 +261,59 @@ def test_profile_capture_keeps_html_and_json_and_drops_the_rest(
 
 
 @pytest.mark.browser
+def test_an_api_profile_is_captured_from_its_json_answers(
+    app: LocalServer, chromium_path: str, tmp_path: Path
+) -> None:
+    """The Bluesky and Mastodon shape: every step is an API URL whose JSON answer is the
+    document, and a follow-up computed from one of them (no idle-network wait is needed, as
+    nothing on a JSON document loads more)."""
+
+    def follow(docs: Sequence[Document]) -> list[Step]:
+        return [
+            Step("goto", app.url(doc.data["next"]))
+            for doc in docs
+            if isinstance(doc.data, dict) and doc.data.get("next")
+        ]
+
+    r = ref("bluedoor", app.url("/api/profile/bluedoor.json"))
+    plan = CapturePlan(
+        steps=[
+            Step("goto", app.url("/api/profile/bluedoor.json")),
+            Step("goto", app.url("/api/feed")),
+        ],
+        follow=follow,
+    )
+    [m] = capture([(r, plan)], tmp_path, fast(tmp_path, chromium_path))
+    assert m.outcome is Outcome.OK, m.reason
+    assert m.http_status == 200
+    docs = docs_by_path(tmp_path, r.key)
+    assert docs["/api/profile/bluedoor.json"].data["bio"].startswith("Bakery in Porto")
+    assert docs["/api/feed"].data["posts"][0]["text"] == "fresh bread"
+    assert docs["/api/more"].data == {"posts": [{"id": "2"}]}
+    assert App.hits["/api/more"] == 1
+
+
+@pytest.mark.parametrize(
+    ("content_type", "data"),
+    [
+        ("application/json", True),
+        ("application/json; charset=utf-8", True),
+        ("application/activity+json", True),
+        ("Application/LD+JSON", True),
+        ("text/html; charset=utf-8", False),
+        ("application/xhtml+xml", False),
+        ("text/plain", False),
+        ("", False),
+        ("application/jsonp", False),
+    ],
+)
+def test_which_answers_are_data(content_type: str, data: bool) -> None:
+    from audit.capture import _is_data
+
+    assert _is_data(content_type) is data
+
+
+@pytest.mark.browser
 def test_no_cookie_or_credential_is_stored(
     app: LocalServer, chromium_path: str, tmp_path: Path
 ) -> None:

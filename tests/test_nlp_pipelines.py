@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+import marshal
+import re
+from pathlib import Path
+
+import pytest
+
 from audit.nlp import get_pipeline
+from audit.nlp.lemmas import CACHE_ENV
 from audit.nlp.pipelines import normalize_lang
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    return tmp_path
 
 
 def test_same_object_every_time() -> None:
@@ -77,32 +90,93 @@ def test_normalize_lang() -> None:
     assert normalize_lang("") == "xx"
 
 
-def test_shared_charsets_compile_the_same_regexes() -> None:
-    import re
-
+def _french_like_source() -> str:
+    """The shape of French's tokenizer regex: one huge class repeated in many alternatives."""
     from spacy.lang.char_classes import ALPHA, ALPHA_LOWER
 
-    from audit.nlp.charsets import shared_charsets
-
-    # The shape of French's tokenizer regex: one huge class repeated in many alternatives.
-    source = (
+    prefixes = ["anti", "après", "contre"]
+    return (
         "(?iu)"
-        + "|".join(
-            f"(?:^{p}[-‐][{ALPHA_LOWER}][-‐{ALPHA_LOWER}']*$)" for p in ("anti", "après", "contre")
-        )
+        + "|".join(f"(?:^{p}[-‐][{ALPHA_LOWER}][-‐{ALPHA_LOWER}']*$)" for p in prefixes)
         + f"|(?:^[{ALPHA}]+[-‐]de[-‐][{ALPHA}]+$)"
+        + "|(?P<year>(?:19|20)\\d\\d)"
     )
-    words = ["anti-inflammatoire", "Après-midi", "CONTRE-ATTAQUE", "pot-de-vin", "anti-", "avant"]
-    words += ["après-ski-été", "Saint-Étienne", "pet-de-nonne", "ΑΝΤΙ-ύλη", "anti-Ωmega"]
+
+
+_WORDS = ["anti-inflammatoire", "Après-midi", "CONTRE-ATTAQUE", "pot-de-vin", "anti-", "avant"]
+_WORDS += ["après-ski-été", "Saint-Étienne", "pet-de-nonne", "ΑΝΤΙ-ύλη", "anti-Ωmega", "2026"]
+
+
+def _match(regex: re.Pattern[str], word: str) -> tuple[str, str | None] | None:
+    m = regex.match(word)
+    return None if m is None else (m.group(0), m.lastgroup)
+
+
+def _same_regex(one: re.Pattern[str], other: re.Pattern[str]) -> None:
+    assert one is not other
+    assert (one.pattern, one.flags, one.groups, one.groupindex) == (
+        other.pattern,
+        other.flags,
+        other.groups,
+        other.groupindex,
+    )
+    found = [_match(one, w) for w in _WORDS]
+    assert found == [_match(other, w) for w in _WORDS]
+    assert any(found) and not all(found)
+
+
+def test_fast_regexes_compile_the_same_regexes(cache: Path) -> None:
+    from audit.nlp.regexes import LARGE_PATTERN, fast_regexes
+
+    small, large = r"(?iu)^(?:anti|après)[-‐]\w+$|(?P<year>(?:19|20)\d\d)", _french_like_source()
+    assert len(small) < LARGE_PATTERN < len(large)
+    for source in (small, large):
+        re.purge()
+        plain = re.compile(source)
+        re.purge()
+        with fast_regexes():
+            first = re.compile(source)  # compiled, and a large one's program stored
+        re.purge()
+        with fast_regexes():
+            again = re.compile(source)  # a large one built from the stored program
+        re.purge()
+        _same_regex(first, plain)
+        _same_regex(again, plain)
+    stored = list((cache / "regex").glob("*.bin"))
+    assert len(stored) == 1  # only the large pattern is kept
+
+
+def test_a_damaged_stored_regex_is_compiled_again(cache: Path) -> None:
+    from audit.nlp.regexes import fast_regexes
+
+    source = _french_like_source()
+    with fast_regexes():
+        re.purge()
+        re.compile(source)
+    (stored,) = (cache / "regex").glob("*.bin")
+    plain = re.compile(source)
+    for junk in (b"", b"not marshal", marshal.dumps((0, [1, 2, 3], 0, {}, ()))):
+        stored.write_bytes(junk)
+        re.purge()
+        with fast_regexes():
+            _same_regex(re.compile(source), plain)
+        assert stored.stat().st_size > 1000  # stored again, whole
+
+
+def test_fast_regexes_without_a_writable_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from audit.nlp.regexes import fast_regexes
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(CACHE_ENV, str(blocker))
+    source = _french_like_source()
     re.purge()
     plain = re.compile(source)
     re.purge()
-    with shared_charsets():
-        shared = re.compile(source)
-    re.purge()
-    assert shared is not plain
-    assert [bool(shared.match(w)) for w in words] == [bool(plain.match(w)) for w in words]
-    assert any(plain.match(w) for w in words) and not all(plain.match(w) for w in words)
+    with fast_regexes():
+        _same_regex(re.compile(source), plain)
 
 
 def test_french_tokenizes_as_spacy_blank_does() -> None:

@@ -21,13 +21,17 @@ How it is split: `lang` (detection), `pipelines` (spaCy per language, cached), `
 (the orchestration). Nothing here downloads anything or touches the network.
 """
 
-from .batch import keywords_jsonl
-from .clean import split_hashtag
-from .extract import extract_keywords, extract_keywords_batch, extract_keywords_multi
-from .lang import detect_language, text_languages
-from .match import keyword_in, normalize_keyword
-from .pipelines import Pipeline, get_pipeline
-from .types import Keyword
+from .spacy_cli import defer_spacy_cli
+
+defer_spacy_cli()  # before spaCy's first import: its command line loads only if used
+
+from .batch import keywords_jsonl  # noqa: E402
+from .clean import split_hashtag  # noqa: E402
+from .extract import extract_keywords, extract_keywords_batch, extract_keywords_multi  # noqa: E402
+from .lang import detect_language, text_languages  # noqa: E402
+from .match import keyword_in, normalize_keyword  # noqa: E402
+from .pipelines import Pipeline, get_pipeline  # noqa: E402
+from .types import Keyword  # noqa: E402
 
 __all__ = [
     "Keyword",

@@ -23,6 +23,9 @@ $(BIN)/python:
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install -q --disable-pip-version-check -e .
+	@# An editable install leaves our own modules uncompiled: compile them once here
+	@# (pip does this for what it installs), so no run has to.
+	@$(BIN)/python -m compileall -q audit checks reports >/dev/null
 	@touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed

@@ -32,7 +32,7 @@ import re
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -97,9 +97,16 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def _fold(text: str) -> str:
+    return _folder()(text)
+
+
+@lru_cache(maxsize=1)
+def _folder() -> Callable[[str], str]:
+    """`audit.discover.fold`, imported once (on first use: discover reads places) rather
+    than on each of the millions of words an index build folds."""
     from audit.discover import fold
 
-    return fold(text)
+    return fold
 
 
 def _source() -> Path | None:
@@ -130,7 +137,7 @@ def _common_words() -> set[str]:
     (spacy-lookups-data's word probabilities) *and* in that language's lemma table, which
     lists words, not names ('nice', 'split', 'essen' are in both; 'austin', 'london' are
     frequent but not words), plus spaCy's stop words of many languages."""
-    from spacy.util import get_lang_class, load_language_data, registry
+    from spacy.util import load_language_data, registry
 
     def table(lang: str, name: str) -> dict[str, object]:
         data = registry.lookups.get(lang) if lang in registry.lookups else {}
@@ -139,26 +146,49 @@ def _common_words() -> set[str]:
         return loaded if isinstance(loaded, dict) else {}
 
     common: set[str] = set()
-    for lang in _PROB_LANGS:
-        lemmas = table(lang, "lemma_lookup")
-        words = {_fold(str(w)) for w in lemmas} | {_fold(str(v)) for v in lemmas.values()}
+    for lang in _PROB_LANGS:  # one language's tables (a million words) in memory at a time
         probs = table(lang, "lexeme_prob")
-        common |= {
-            key
+        frequent = {
+            _fold(w)
             for w, p in probs.items()
-            if isinstance(p, (int, float)) and p > _COMMON_LOGPROB and (key := _fold(w)) in words
+            if isinstance(p, (int, float)) and p > _COMMON_LOGPROB
         }
+        del probs
+        lemmas = table(lang, "lemma_lookup")
+        words = {_fold(str(w)) for w in {*lemmas, *lemmas.values()}}
+        del lemmas
+        common |= frequent & words
     for lang in _STOP_LANGS:
-        try:
-            common |= {_fold(w) for w in get_lang_class(lang).Defaults.stop_words}
-        except Exception:  # a language spaCy does not have here: its stop words are not needed
-            continue
+        common |= {_fold(w) for w in _stop_words(lang)}
     return common
 
 
+def _stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop words of `lang`, read from its `stop_words.py` alone: importing the
+    language itself would build its tokenizer exceptions (French's take a second)."""
+    import importlib.util
+
+    from spacy.util import get_lang_class
+
+    try:
+        root = importlib.util.find_spec("spacy")
+        folders = list(root.submodule_search_locations or ()) if root else []
+        path = Path(folders[0]) / "lang" / lang / "stop_words.py"
+        spec = importlib.util.spec_from_file_location(f"_findable_stop_words_{lang}", path)
+        if spec is None or spec.loader is None:
+            raise ImportError(str(path))
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)  # data only: the file imports nothing
+        return frozenset(module.STOP_WORDS)
+    except Exception:  # laid out otherwise: ask the language class
+        try:
+            return frozenset(get_lang_class(lang).Defaults.stop_words)
+        except Exception:  # a language spaCy does not have here: its stop words are not needed
+            return frozenset()
+
+
 def _usable_name(name: str) -> bool:
-    letters = sum(ch.isalpha() for ch in name)
-    if letters < 3 or any(ch.isdigit() for ch in name):
+    if sum(map(str.isalpha, name)) < 3 or any(map(str.isdigit, name)):
         return False
     return not (name.isupper() and len(name) <= 4)  # airport and other codes: 'LJU', 'NCE'
 

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audit.model import Place, Platform
 from audit.places import find_place, places_in
@@ -208,3 +210,27 @@ def test_a_cache_that_cannot_be_written_still_finds_the_same_towns(
     finally:
         monkeypatch.undo()
         places._index.cache_clear()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "sl", "tr", "id"])
+def test_stop_words_read_alone_are_the_languages_own(lang: str) -> None:
+    """The index build reads each language's stop words from its data file alone (importing
+    French would build its tokenizer); they are exactly what the language class has."""
+    from spacy.util import get_lang_class
+
+    from audit.places import _stop_words
+
+    words = _stop_words(lang)
+    assert words and words == frozenset(get_lang_class(lang).Defaults.stop_words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)))
+def test_folding_ascii_takes_the_short_way_to_the_same_result(text: str) -> None:
+    import unicodedata
+
+    from audit.discover import fold
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    slow = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    assert fold(text) == unicodedata.normalize("NFKC", slow)

@@ -3,7 +3,8 @@
 A HAR an owner exports from a logged-in browser carries their session in a dozen places:
 cookies, `Authorization`, `X-IG-WWW-Claim`, `X-Api-Key`, an `fb_dtsg` in a POST body,
 `?access_token=` in a Graph API URL, a `redirectURL` with an OAuth `code`, `user:pass@` in a
-URL. None of it may reach a snapshot, a report or the history. Names are judged by the words
+URL, and, in the pages themselves, the csrf token, `fb_dtsg` or access token a logged-in page
+embeds. None of it may reach a snapshot, a report or the history. Names are judged by the words
 they are made of (`x-goog-api-key` -> api, key), so a header or parameter nobody listed yet is
 caught when its name says what it is.
 
@@ -23,7 +24,9 @@ from pydantic import BaseModel
 
 __all__ = [
     "REDACTED",
+    "is_body_secret_name",
     "is_secret_name",
+    "redact_body",
     "redact_data",
     "redact_har",
     "redact_model",
@@ -237,3 +240,50 @@ def redact_har(har: dict[str, Any]) -> dict[str, Any]:
         if isinstance(entry.get("response"), dict):
             _clean_response(entry["response"])
     return har
+
+
+# --- bodies ----------------------------------------------------------------------------
+
+# Names that denote a credential inside a page or an API answer. Narrower than
+# `is_secret_name`: in data, "key", "code", "sig" or "pass" also name a postal code, a
+# cache key or a bus pass, and a body's values are what the audit reads.
+_BODY_SECRET_PARTS = (
+    "token", "csrf", "xsrf", "secret", "passw", "session", "sessid", "apikey", "api_key",
+    "credential", "authoriz", "dtsg",
+)  # fmt: skip
+_BODY_SECRET_WORDS = frozenset({"lsd", "jwt", "bearer", "claim", "otp", "auth"})
+# "name": "value" in JSON, also escaped inside a script's string (\"name\":\"value\"). A
+# credential is one unbroken run of 8+ characters; every part is bounded, so a hostile page
+# costs linear time.
+_JSON_PAIR = re.compile(
+    r'(?P<q>\\?")(?P<name>[A-Za-z_$][\w$.\-]{0,63})(?P=q)\s{0,3}:\s{0,3}'
+    r'(?P<vq>\\?")(?P<value>[^"\\\s<>]{8,4096})(?P=vq)'
+)
+# <input name="fb_dtsg" value="..."> and <meta name="csrf-token" content="...">.
+_HTML_PAIR = re.compile(
+    r'\b(?:name|id)\s{0,3}=\s{0,3}["\'](?P<name>[\w.\-:]{1,64})["\']'
+    r'[^<>]{0,300}?\b(?:value|content)\s{0,3}=\s{0,3}["\'](?P<value>[^"\'<>\s]{8,4096})',
+    re.IGNORECASE,
+)
+
+
+def is_body_secret_name(name: str) -> bool:
+    """Whether a key or field name inside a page or an API answer holds a credential."""
+    low = _HUMP.sub("_", name[:200]).lower()
+    if any(part in low for part in _BODY_SECRET_PARTS):
+        return True
+    return any(word in _BODY_SECRET_WORDS for word in _WORD_SPLIT.split(low))
+
+
+def redact_body(text: str) -> str:
+    """A page or an API answer with the value of every credential-named field replaced
+    (a logged-in page embeds its csrf token, `fb_dtsg`, `lsd`, access tokens...); the rest
+    is returned byte for byte, and a text without any is returned as is."""
+
+    def value_out(m: re.Match[str]) -> str:
+        if not is_body_secret_name(m.group("name")) or m.group("value") == REDACTED:
+            return m.group(0)
+        start, end = m.start("value") - m.start(), m.end("value") - m.start()
+        return f"{m.group(0)[:start]}{REDACTED}{m.group(0)[end:]}"
+
+    return _HTML_PAIR.sub(value_out, _JSON_PAIR.sub(value_out, text))

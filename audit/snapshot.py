@@ -42,7 +42,7 @@ from audit import __version__
 from audit.documents import Document, parse_har, parse_json
 from audit.errors import InputError
 from audit.model import Brand, CaptureInfo, CaptureTarget, Outcome
-from audit.redact import redact_har, redact_text, redact_url
+from audit.redact import redact_body, redact_har, redact_text, redact_url
 from audit.safeio import (
     MAX_DOCUMENT_BYTES,
     MAX_HAR_BYTES,
@@ -287,8 +287,9 @@ def _keep_body(content: Mapping[str, Any]) -> bool:
 def sanitize_har(har: Mapping[str, Any]) -> dict[str, Any]:
     """A copy of `har` fit to store: bodies only for HTML and JSON (what extractors read;
     images and scripts are megabytes of nothing useful), and no credentials (audit.redact:
-    cookies, credential headers, request bodies, secret query values, userinfo), so an
-    owner's logged-in session never ends up on disk or in a report."""
+    cookies, credential headers, request bodies, secret query values, userinfo, and the
+    tokens a logged-in page embeds), so an owner's logged-in session never ends up on disk
+    or in a report."""
     clean: dict[str, Any] = _copy_tree(dict(har))
     redact_har(clean)
     log = clean.get("log")
@@ -296,10 +297,14 @@ def sanitize_har(har: Mapping[str, Any]) -> dict[str, Any]:
     for entry in entries if isinstance(entries, list) else []:
         response = entry.get("response") if isinstance(entry, dict) else None
         content = response.get("content") if isinstance(response, dict) else None
-        if isinstance(content, dict) and "text" in content and not _keep_body(content):
+        if not isinstance(content, dict) or "text" not in content:
+            continue
+        if not _keep_body(content):
             content.pop("text", None)
             content.pop("encoding", None)
             content["comment"] = "body not kept by findable"
+        elif content.get("encoding") != "base64":
+            content["text"] = redact_body(content["text"])
     return clean
 
 
@@ -345,7 +350,7 @@ def write_profile(
             _write(staging / files["har"], json.dumps(sanitize_har(har), ensure_ascii=False))
         if dom is not None:
             files["dom"] = FILE_NAMES["dom"]
-            _write(staging / files["dom"], dom)
+            _write(staging / files["dom"], redact_body(dom))
         if screenshot is not None:
             files["screenshot"] = FILE_NAMES["screenshot"]
             _write(staging / files["screenshot"], screenshot)

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from audit.documents import parse_har
+from audit.errors import InputError
 from audit.redact import REDACTED, is_secret_name, redact_text, redact_url
 from audit.runner import DEMO_DIR
 from audit.snapshot import Manifest, sanitize_har
@@ -79,8 +80,24 @@ def hostile_har() -> dict[str, Any]:
         {"name": "Location", "value": "https://bsky.app/cb#access_token=SEKRIT-fragment"}
     )
     entries.append(login)
+    page = copy.deepcopy(entries[0])
+    page["request"]["url"] = "https://bsky.app/profile/modravrata.si"
+    page["response"]["content"] = {"mimeType": "text/html; charset=utf-8", "text": LOGGED_IN_PAGE}
+    entries.append(page)
     har["log"]["pages"] = [{"id": "p", "title": "https://u:SEKRIT-pagetitle@bsky.app/"}]
     return har
+
+
+# What a logged-in page embeds: a csrf meta tag, a form's hidden token, tokens in the app's
+# JSON (plain and escaped inside a script's string).
+LOGGED_IN_PAGE = """<!doctype html><html><head>
+<meta name="csrf-token" content="SEKRIT-csrf-meta">
+<meta name="description" content="Modra Vrata: sourdough bakery in Ljubljana">
+<script type="application/json">{"session":{"accessJwt":"SEKRIT-access-jwt",
+"refreshJwt": "SEKRIT-refresh-jwt","did":"did:plc:modravrata"},"postal_code":"SI-1000-LJ"}</script>
+<script>require("Boot",{\\"lsd\\":\\"SEKRIT-lsd-escaped\\",\\"name\\":\\"Modra Vrata\\"});</script>
+</head><body><form><input type="hidden" name="fb_dtsg" value="SEKRIT-dtsg-input"></form>
+<h1>Modra Vrata</h1></body></html>"""
 
 
 def secrets_in(text: str) -> list[str]:
@@ -139,6 +156,74 @@ def test_sanitized_har_keeps_bodies_and_drops_every_secret() -> None:
     docs = parse_har(clean)
     assert any("getAuthorFeed" in (d.url or "") for d in docs)
     assert docs[0].data == parse_har(har)[0].data  # the bodies extractors read are intact
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["csrf_token", "accessJwt", "fb_dtsg", "lsd", "access_token", "refreshToken", "x-csrf-token",
+     "sessionid", "client_secret", "api_key", "claim"],
+)  # fmt: skip
+def test_credential_names_in_bodies(name: str) -> None:
+    from audit.redact import is_body_secret_name
+
+    assert is_body_secret_name(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["postal_code", "zip_code", "key", "shortcode", "pass", "sig", "biography", "full_name",
+     "external_url", "keywords", "ticket_url", "passenger", "code"],
+)  # fmt: skip
+def test_data_names_in_bodies_are_kept(name: str) -> None:
+    """In a page or an API answer these name the data the audit reads, not credentials."""
+    from audit.redact import is_body_secret_name
+
+    assert not is_body_secret_name(name)
+
+
+def test_a_logged_in_page_keeps_its_content_and_loses_its_tokens() -> None:
+    from audit.redact import redact_body
+
+    clean = redact_body(LOGGED_IN_PAGE)
+    assert secrets_in(clean) == []
+    assert clean.count(REDACTED) == 5
+    for kept in ("sourdough bakery in Ljubljana", "did:plc:modravrata", "SI-1000-LJ",
+                 '\\"name\\":\\"Modra Vrata\\"', "<h1>Modra Vrata</h1>"):  # fmt: skip
+        assert kept in clean
+    plain = '{"bio": "token of thanks", "csrf": "short"}'  # no credential-shaped value
+    assert redact_body(plain) is plain or redact_body(plain) == plain
+
+
+def test_real_pages_read_the_same_after_their_tokens_are_removed(tmp_path: Path) -> None:
+    """Over every real capture: what the extractors read from a page is the same once the
+    credential-named values in it are replaced (they read data, never tokens)."""
+    from audit.redact import redact_body
+    from audit.runner import extract_files
+    from tests.fuzzing import WHEN, real_seeds
+
+    seeds = [s for s in real_seeds() if not s.export]
+    if not seeds:
+        pytest.skip("real captures not available")
+    changed = 0
+    for seed in seeds:
+        text = seed.data.decode("utf-8", errors="replace")
+        clean = redact_body(text)
+        if clean == text:
+            continue
+        changed += 1
+        profiles = []
+        for run, body in enumerate((text, clean)):
+            path = tmp_path / str(run) / "capture" / seed.name  # the same name both times
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(body, encoding="utf-8")
+            try:
+                profile = extract_files([path], seed.platform.value, WHEN)
+            except InputError as exc:  # not a profile page: then not one either way
+                profiles.append(str(exc).replace(str(tmp_path / str(run)), ""))
+                continue
+            profiles.append(profile.model_dump(mode="json", exclude={"capture"}))
+        assert profiles[0] == profiles[1], seed.label
+    assert changed  # real pages do carry such tokens
 
 
 def test_a_hostile_manifest_is_read_back_without_credentials() -> None:

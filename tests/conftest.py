@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -83,3 +84,24 @@ def serve() -> Iterator[Callable[[type[BaseHTTPRequestHandler]], LocalServer]]:
     yield start
     for server in servers:
         server.stop()
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty findable cache folder of the test's own (FINDABLE_CACHE)."""
+    from audit.nlp.lemmas import CACHE_ENV
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(CACHE_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture
+def unwritable_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A FINDABLE_CACHE that cannot be created: a file stands where the folder would be."""
+    from audit.nlp.lemmas import CACHE_ENV
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(CACHE_ENV, str(blocker))
+    return blocker

@@ -18,12 +18,6 @@ from audit.nlp.lemmas import CACHE_ENV, build_index, index_path, lemma_lookup
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
-    return tmp_path
-
-
 def _table_value(value: Any) -> str | None:
     """What lemmatization took from spaCy's own table (French lists several lemmas)."""
     if isinstance(value, list):
@@ -98,12 +92,7 @@ def test_two_processes_building_at_once_both_get_a_correct_index(cache: Path) ->
     assert [p.name for p in index_path("fr").parent.iterdir()] == [index_path("fr").name]
 
 
-def test_an_unwritable_cache_falls_back_to_the_table_in_memory(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    blocker = tmp_path / "a-file"
-    blocker.write_text("not a folder")
-    monkeypatch.setenv(CACHE_ENV, str(blocker))
+def test_an_unwritable_cache_falls_back_to_the_table_in_memory(unwritable_cache: Path) -> None:
     table = lemma_lookup("en")
     assert table is not None and table.get("bakeries") == "bakery"
 

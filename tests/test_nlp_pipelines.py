@@ -6,17 +6,8 @@ import marshal
 import re
 from pathlib import Path
 
-import pytest
-
 from audit.nlp import get_pipeline
-from audit.nlp.lemmas import CACHE_ENV
 from audit.nlp.pipelines import normalize_lang
-
-
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
-    return tmp_path
 
 
 def test_same_object_every_time() -> None:
@@ -163,14 +154,9 @@ def test_a_damaged_stored_regex_is_compiled_again(cache: Path) -> None:
         assert stored.stat().st_size > 1000  # stored again, whole
 
 
-def test_fast_regexes_without_a_writable_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_fast_regexes_without_a_writable_cache(unwritable_cache: Path) -> None:
     from audit.nlp.regexes import fast_regexes
 
-    blocker = tmp_path / "a-file"
-    blocker.write_text("not a folder")
-    monkeypatch.setenv(CACHE_ENV, str(blocker))
     source = _french_like_source()
     re.purge()
     plain = re.compile(source)

@@ -5,7 +5,7 @@ A pattern like `[\\w.+-]+@...` restarts at every character of a long word and re
 rest of it each time: quadratic (a 100 KB word took 575 s). These start a match only where
 a word starts (a lookbehind) and bound every repetition by the standard's own limits (RFC
 5321: a local part of at most 64 characters, labels of at most 63, a handful of them), so
-each start costs a bounded amount of work. `bench/regex.py` times every pattern of the
+each start costs a bounded amount of work. `bench/regex_timing.py` times every pattern of the
 project on hostile inputs of two sizes; tests/test_hostile_text.py runs them on a 1 MB word.
 """
 

@@ -1,8 +1,8 @@
 """Every regular expression findable runs on untrusted text, timed on hostile inputs of two
 sizes: a linear pattern takes ~8x longer on 8x the text, a quadratic one ~64x.
 
-    .venv/bin/python bench/regex.py            # all patterns, worst growth first
-    .venv/bin/python bench/regex.py --size 4000
+    .venv/bin/python bench/regex_timing.py            # all patterns, worst growth first
+    .venv/bin/python bench/regex_timing.py --size 4000
 
 The patterns are found, not listed: every module-level compiled pattern in audit/, checks/
 and reports/, and every pattern written inline (`re.search(r"...", text)`, read with ast).

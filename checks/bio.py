@@ -221,7 +221,8 @@ BIO005 = CheckMeta(
     "several languages), a pointing arrow, or a link, email or phone number to act on.",
     why="A visitor who found you by search decides in seconds; a bio that says what to do "
     "next turns the visit into an order or a booking.",
-    fix="End the bio with one verb and a route: 'Order for pickup ↓' or 'DM to book'.",
+    fix="End the bio with one next step and where to take it: a verb in the bio's language "
+    "(order, book, visit, subscribe, write to us) and a route (the link ↓, DMs, an e-mail).",
     example="Before: 'Sourdough bakery in East Austin'",
     better="After: 'Sourdough bakery in East Austin · Order for pickup ↓'",
     source=OWN + "a visitor who found the profile needs a next step; the "
@@ -293,7 +294,7 @@ BIO006 = CheckMeta(
     "a target keyword.",
     why="Long bios and descriptions collapse to their first line behind 'more'; a first line of "
     "slogan hides the offering from both people and previews.",
-    fix="Move the line with your keyword ('Sourdough bakery in East Austin') to the top.",
+    fix="Move the line with your keyword to the top, or open with one that says what you do.",
     example="Before: '✨ Est. 2015 ✨\\nSourdough bakery in East Austin'",
     better="After: 'Sourdough bakery in East Austin\\n✨ Est. 2015 ✨'",
     source=OWN + "the first line is what shows before 'more' on mobile profile pages; " + IG_SEARCH,

@@ -92,7 +92,7 @@ CON001 = CheckMeta(
     why="People who find you on one platform search for the same handle on the next; a "
     "different one sends them to a stranger or nowhere.",
     fix="Claim the same handle everywhere; where it is taken, add the same suffix on all "
-    "(e.g. 'bluedoorbakery' everywhere, or 'bluedoorbakeryatx' everywhere).",
+    "(the same name everywhere, or the name plus the same city or trade everywhere).",
     example="@bluedoorbakery on Instagram, @bdb_austin on TikTok.",
     better="@bluedoorbakery on Instagram, TikTok and Pinterest.",
     source=OWN + "the handle is how people move from one platform to the next; "

@@ -78,7 +78,7 @@ HSH002 = CheckMeta(
     "#photooftheday ...): at least one niche or keyword hashtag.",
     why="Generic tags are flooded by millions of posts a day, so a small business's post is "
     "gone from them in seconds; niche and local tags are where searchers find it.",
-    fix="Replace generic tags with what you are and where: #sourdough #austinbakery.",
+    fix="Replace generic tags with ones that name what you do and where (#whatyoumake #yourcity).",
     example="#love #instagood #photooftheday #foodie",
     better="#sourdough #austinbakery #eastaustin",
     source=IG_HASHTAG_LIMIT + " (Instagram: generic tags such as #reels and "

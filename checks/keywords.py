@@ -114,8 +114,8 @@ KEY001 = CheckMeta(
     "Business Profile, whose guidelines forbid keywords in the name).",
     why="The name field is indexed with the highest weight: on Instagram, name and username "
     "are what account search matches first. " + _MOSSERI + ".",
-    fix="Add your main keyword after the business name, e.g. 'Blue Door Bakery | Sourdough' "
-    "(Instagram allows 30 characters and two name changes per 14 days).",
+    fix="Add your main keyword after the business name: 'Your Name | keyword', within the "
+    "platform's name limit (Instagram: 30 characters, two name changes per 14 days).",
     example="Name: 'Blue Door' — a search for 'bakery austin' does not match it.",
     better="Name: 'Blue Door Bakery · Austin'.",
     source=_MOSSERI + "; " + TIKTOK_RECOMMENDS + ". Not on Google Business Profile, whose "
@@ -157,7 +157,7 @@ KEY002 = CheckMeta(
     what="At least one target keyword appears in the bio / description.",
     why="The bio is a searched field on nearly every platform; a bio "
     "of slogans matches no search. " + _MOSSERI + ".",
-    fix="Say what you sell and where, in the words customers type: 'Sourdough bakery in Austin'.",
+    fix="Say what you do and where in the bio's first line, in the words people search for.",
     example="Bio: 'Good vibes & good bread ✨'.",
     better="Bio: 'Sourdough bakery in East Austin ✨ Fresh loaves daily 7–2'.",
     source=_MOSSERI,
@@ -193,8 +193,8 @@ KEY003 = CheckMeta(
     "keyword (warn below 50%, fail below 20%).",
     why="Captions and hashtags are what post search matches (" + _MOSSERI + "); a post "
     "without your keyword can only be found by people who already follow you.",
-    fix="Work one target keyword into the first sentence of each caption, naturally: "
-    "'Our sourdough loaf, fresh from the oven in Austin'.",
+    fix="Work one target keyword into the first sentence of each caption, as part of a "
+    "sentence, not a list of tags.",
     example="Captions: 'Monday mood ☕', 'You know what time it is 😍'.",
     better="'Monday mood: sourdough toast and coffee at our Austin bakery ☕'.",
     source=_MOSSERI + "; " + TIKTOK_RECOMMENDS + ". The 50% and 20% "
@@ -384,8 +384,9 @@ KEY006 = CheckMeta(
     "the brand's own texts and website).",
     why="Every keyword check needs to know what people should find you for; without it the "
     "audit can only judge form, not findability.",
-    fix="Add 3-5 search phrases customers would type to the brand file: keywords = "
-    "['sourdough bakery', 'austin bakery', 'birthday cakes'].",
+    fix="Add 3-5 phrases people would type to find you to the brand file (`keywords = [...]`) "
+    "or pass them with --keywords: what you do, what you do plus your town, your main "
+    "product.",
     example="A brand file with no `keywords`.",
     better="keywords = ['sourdough bakery', 'austin bakery', 'custom cakes']",
     source=OWN + "every keyword check needs to know what the brand wants to be "

@@ -71,8 +71,8 @@ LNK001 = CheckMeta(
     "Instagram, TikTok).",
     why="The link is the only way from a profile someone found to your menu, shop or booking "
     "page; on Instagram captions cannot carry clickable links, so the bio link is it.",
-    fix="Add your website in the profile's website/links field (Instagram: Edit profile > "
-    "Links), pointing at the page that converts (menu, shop, booking).",
+    fix="Add your website in the profile's website/links field (on Instagram: Edit profile > "
+    "Links), pointing at the page you want visitors to reach (shop, booking, menu, sign-up).",
     example="Profile with no links and a bio that ends 'visit us!'.",
     better="Link: https://bluedoorbakery.com/order",
     source=GBP_LOCAL_RANKING + "; " + X_PROFILE_HELP,
@@ -214,7 +214,7 @@ LNK004 = CheckMeta(
     "the link's title says what is behind it (order, menu, book ...).",
     why="An unexplained aggregator link is one more tap to an unknown page; people tap when "
     "they know what they get.",
-    fix="Name what the link holds: 'Menu, orders & events ↓' above the link, or give the "
+    fix="Say what the link holds, right above it ('Shop, events & contact ↓'), or give the "
     "link a title.",
     example="Bio: 'Sourdough bakery in Austin', link: linktr.ee/bluedoor",
     better="Bio: 'Sourdough bakery in Austin · Order & menu ↓', link: linktr.ee/bluedoor",

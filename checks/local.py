@@ -107,7 +107,7 @@ GEO002 = CheckMeta(
     "below 10%.",
     why="A geotag puts the post on the place's page and in location search, where people "
     "looking for a business nearby browse (Mosseri: search matches places).",
-    fix="Tag the shop's own place on every post taken there (Instagram: Add location).",
+    fix="Tag the business's own place on every post taken there (on Instagram: Add location).",
     example="0 of 12 recent posts carry a location.",
     better="9 of 12 recent posts are tagged 'Blue Door Bakery, Austin'.",
     source=IG_SEARCH

@@ -151,7 +151,7 @@ PRO003 = CheckMeta(
     "places by how well their category matches a search), and on Instagram it tells a "
     "visitor what you are in one word.",
     fix="Switch to a professional/business account and pick the most specific category "
-    "(e.g. 'Bakery', not 'Shopping & retail').",
+    "for what you do, not a broad one.",
     example="Instagram shows no category under the name.",
     better="Instagram shows 'Bakery' under 'Blue Door Bakery'.",
     source=GBP_LOCAL_RANKING + "; " + GBP_GUIDELINES,
@@ -187,7 +187,7 @@ PRO004 = CheckMeta(
     "platform supports one (an email or phone number in the bio counts).",
     why="Someone who found you in search and wants to order or book needs a way to reach "
     "you without leaving the app.",
-    fix="Add a contact button (Instagram: Edit profile > Contact options) or put an email / "
+    fix="Add a contact button (on Instagram: Edit profile > Contact options) or put an email / "
     "phone number in the bio.",
     example="A bakery profile with no email, phone, button or address.",
     better="Contact buttons: Call, Email, Directions.",
@@ -255,8 +255,8 @@ PRO005 = CheckMeta(
     why="The name field is searched with the highest weight (Mosseri: name, username, bio, "
     "captions, hashtags, places); the handle's underscores and run-together words do not "
     "match what people type.",
-    fix="Write the business name as people say it, with spaces: 'Blue Door Bakery', plus what "
-    "you do if it fits: 'Blue Door Bakery | Sourdough'.",
+    fix="Write the business name as people say it, with spaces, plus what you do if it "
+    "fits: 'Your Name | what you do'.",
     example="Name: 'blue_door.bakery' (the handle again).",
     better="Name: 'Blue Door Bakery · Sourdough'.",
     source=IG_SEARCH,

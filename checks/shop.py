@@ -146,9 +146,10 @@ SHP001 = CheckMeta(
     why="Shoppers discover and buy inside the apps: a profile that makes buying one tap away "
     "turns the people search brought into customers; every extra step loses some of them "
     "(social-commerce guidance; Meta Business Help, 'About shops').",
-    fix="Point the profile link at the page that sells (shop, menu with ordering, booking), "
-    "say so in the bio ('Order for pickup ↓'), and set up the platform's shop where you sell "
-    "products (Instagram/Facebook Shops, TikTok Shop, Pinterest catalog).",
+    fix="Point the profile link at the page that sells (shop, booking, ordering), say so in "
+    "the bio, and set up the platform's shop where you sell products (Instagram/Facebook "
+    "Shops, TikTok Shop, Pinterest catalog). If the brand sells nothing online, set "
+    "sells_online = false in the brand file.",
     example="Bio: 'Sourdough bakery in Ljubljana', link: https://modravrata.si",
     better="Bio: 'Sourdough bakery in Ljubljana · Naročila za prevzem ↓', link: "
     "https://modravrata.si/narocila",

@@ -9,7 +9,8 @@ and marked as a draft the owner checks against the photo.
 
 `enrich` is the one hook the engine calls on a judged result: it adds the one-line "why it
 matters", the suggestions of a failing check, and a fix sentence that names the audited
-business instead of the check's generic example.
+business instead of the check's generic example, on the audited platform's own screens
+(checks/howto.py).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from audit.result import CheckResult, Status, Suggestion
 from checks.base import CheckContext, CheckMeta
 from checks.common import image_media, recent_posts, text_length
 from checks.hashtags import GENERIC_HASHTAGS, post_hashtags
+from checks.howto import fix_for
 from checks.keywords import target_in
 from checks.links import own_site_links
 from checks.media import recent_image_posts
@@ -420,6 +422,10 @@ def enrich(
     if result.status not in _FAILING:
         return result
     update: dict[str, object] = {"why": one_line_why(meta.why)}
+    if profile is not None and ctx is not None:
+        own = fix_for(result, profile, ctx)
+        if own:
+            update["fix"] = own
     entry = _BUILDERS.get(result.id)
     if entry is not None and profile is not None and ctx is not None:
         build, fix = entry
@@ -427,5 +433,5 @@ def enrich(
         if found:
             update["suggestions"] = found
             if fix is not None:
-                update["fix"] = fix(result, found, ctx) or result.fix
+                update["fix"] = fix(result, found, ctx) or update.get("fix") or result.fix
     return result.model_copy(update=update)

@@ -49,8 +49,8 @@ VID001 = CheckMeta(
     why="Short video is how the platforms show new accounts to people who do not follow them "
     "yet: Instagram recommends Reels mostly from accounts people do not follow, TikTok's For "
     "You feed and YouTube's Shorts feed work the same way.",
-    fix="Turn what you already photograph into 15–30 second vertical clips (the morning bake, "
-    "a product being made, a before/after) and post one of every three or four posts as a "
+    fix="Turn what you already show into 15–30 second vertical clips (work in progress, a "
+    "product or place in use, a before/after) and make one of every three or four posts a "
     "Reel / Short, with the keyword in the caption.",
     example="12 recent Instagram posts, all photos, no Reels.",
     better="12 recent posts, 4 of them Reels ('Sourdough shaping at 5am, Ljubljana').",

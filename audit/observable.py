@@ -148,18 +148,37 @@ def _empty(profile: Profile, key: str) -> bool:
     return checks[key]()
 
 
+# The profile's own fields, what a profile page's header or a profile API response shows.
+_HEADER = ("display_name", "bio", "category", "links", "avatar", "contact", "counts", "location")
+
+
+def _posts_only(profile: Profile) -> bool:
+    """Posts were read and nothing of the profile itself: the input is a feed page, a list of
+    posts or one post's page stripped of its author (a page's 'more posts' response), which
+    says nothing about the profile's name, bio or links. A real profile, however bare, shows
+    its counts; a header-less read with posts is the input's limit, not the brand's."""
+    return bool(profile.own_posts()) and all(_empty(profile, key) for key in _HEADER)
+
+
 def declare(profile: Profile) -> Profile:
     """Mark every field this profile's input cannot carry, and did not show, as not observed
     (an extractor's own, more specific reason is kept). A field is unobservable only when
     every format read cannot carry it: one GraphQL response beside a v1.1 timeline shows
-    the category. Returns the same profile."""
+    the category. An input of posts only marks the profile's own fields that no more specific
+    reason covers. Returns the same profile."""
     kinds = [CARRIES.get((profile.platform, key)) for key in input_keys(profile)]
-    if not kinds or any(k is None for k in kinds):
-        return profile
-    known = [k for k in kinds if k is not None]
-    for key in FIELD_WORDS:
-        if key in profile.not_observed or not all(key in k.cannot for k in known):
-            continue
-        if _empty(profile, key):
-            profile.not_observed[key] = known[0].reason(key)
+    if kinds and all(k is not None for k in kinds):
+        known = [k for k in kinds if k is not None]
+        for key in FIELD_WORDS:
+            if key in profile.not_observed or not all(key in k.cannot for k in known):
+                continue
+            if _empty(profile, key):
+                profile.not_observed[key] = known[0].reason(key)
+    if _posts_only(profile):
+        for key in _HEADER:
+            profile.not_observed.setdefault(
+                key,
+                "this input shows posts only, not the profile itself (its name, bio, links and "
+                "image); add the profile page or the platform's profile response",
+            )
     return profile

@@ -342,6 +342,8 @@ _NAME_FILLERS = frozenset({"the", "and", "official", "shop", "store", "company",
 
 @check(KEY005)
 def handle_searchable(profile: Profile, ctx: CheckContext) -> CheckResult:
+    if not profile.handle:
+        return KEY005.na("The input shows no handle for this profile.")
     handle = handle_core(profile)
     squashed = "".join(ch for ch in fold(handle) if ch.isalnum())
     evidence = [ev(profile, "handle", profile.handle)]

@@ -5,6 +5,7 @@ the checks (through `CheckMeta.needs`), the audit, and `findable extract`."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -111,3 +112,64 @@ def brandless():  # type: ignore[no-untyped-def]
     from audit.model import Brand
 
     return Brand()
+
+
+# --- an input of posts only: a page's "more posts" response, a feed without its header -----
+
+_HEADER_CHECKS = ("BIO001", "BIO002", "KEY001", "KEY002", "LNK001", "SHP001", "PRO001", "PRO005")
+
+
+def _posts_only_page(tmp_path: Path) -> Path:
+    """The invented café's logged-out m.facebook.com Page, cut down to its post cards (what
+    the Page's 'see more posts' request returns): no name, intro, link or picture."""
+    from bs4 import BeautifulSoup
+
+    page = Path(__file__).parent / "fixtures" / "facebook" / "m_page_kavarna.lipa_loggedout.html"
+    cards = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").find_all("article")
+    assert cards
+    out = tmp_path / "more_posts.html"
+    out.write_text("<div>" + "".join(str(c) for c in cards) + "</div>", encoding="utf-8")
+    return out
+
+
+def test_posts_without_their_profile_do_not_fail_the_profile(tmp_path: Path) -> None:
+    """Through the CLI as a user runs it: the posts are judged, the profile's own fields are
+    *not observable* (before: 'The profile has no bio: Intro is empty', 'No website link')."""
+    import json
+    import subprocess
+    import sys
+
+    full = Path(__file__).parent / "fixtures" / "facebook" / "m_page_kavarna.lipa_loggedout.html"
+    verdicts = {}
+    for name, path in (("cards", _posts_only_page(tmp_path)), ("page", full)):
+        run = subprocess.run(
+            [sys.executable, "-m", "audit", "audit", "--from", str(path), "--platform",
+             "facebook", "--captured-at", "2026-11-20T09:00Z", "--keywords", "kava,kavarna",
+             "--no-history", "--json"],
+            capture_output=True, text=True, timeout=300, check=False,
+        )  # fmt: skip
+        assert run.returncode == 0, run.stderr
+        checks = json.loads(run.stdout)["profiles"][0]["checks"]
+        verdicts[name] = {c["id"]: c for c in checks}
+    cards, page = verdicts["cards"], verdicts["page"]
+    for check_id in _HEADER_CHECKS:
+        assert cards[check_id]["status"] == "na", cards[check_id]
+        assert "posts only" in cards[check_id]["message"], cards[check_id]
+    assert cards["KEY005"]["status"] == "na" and "no handle" in cards["KEY005"]["message"]
+    assert cards["CAD001"]["status"] != "na" and cards["KEY003"]["status"] != "na"
+    # The whole page is judged on the same fields: only the header-less input is spared.
+    assert all(page[c]["status"] != "na" for c in ("BIO001", "PRO005", "KEY001"))
+
+
+@pytest.mark.realdata
+def test_real_facebook_more_posts_page_is_not_told_it_has_no_intro() -> None:
+    from audit.model import Brand
+    from audit.runner import extract_files
+
+    path = realdata("facebook", "m_facebook_Nintendo_page_content_list_more_2021-06-08.html")
+    profile = extract_files([path], "facebook", WHEN)
+    assert profile.own_posts() and not profile.bio and not profile.display_name
+    audited = audit_profiles([profile], Brand()).profiles[0]
+    for check_id in ("BIO001", "KEY001", "LNK001", "PRO005", "SHP001"):
+        assert _check(audited, check_id).status is Status.NA  # type: ignore[attr-defined]
+    assert _check(audited, "ALT001").status is Status.FAIL  # type: ignore[attr-defined]

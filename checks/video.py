@@ -42,7 +42,7 @@ VID001 = CheckMeta(
     severity=Severity.MEDIUM,
     weight=3,
     platforms=SHORT_VIDEO_PLATFORMS,
-    needs=("posts",),
+    needs=("posts", "short_video"),
     what="Share of the recent posts (newest 12) that are short video — Instagram Reels, "
     f"YouTube Shorts, TikTok videos, Facebook Reels: full credit from {SHORT_VIDEO_SHARE:.0%}"
     ", warn below, fail at none. Only posts the input says are or are not short video count.",

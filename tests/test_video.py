@@ -9,6 +9,7 @@ list, Graph API media (photos), and YouTube Data API videos (which do not say).
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from pathlib import Path
 
 from audit.documents import Document, load_file
 from audit.model import Media, Platform, Post
@@ -20,6 +21,7 @@ from tests.checks_kit import assert_result, make_ctx, make_profile
 from tests.realdata import python_literal_json, realdata
 
 CTX = ExtractContext(captured_at=datetime(2025, 3, 1, tzinfo=timezone.utc))
+FIXTURES = Path(__file__).parent / "fixtures" / "youtube"
 
 
 def real(platform: str, name: str) -> list[Document]:
@@ -54,7 +56,51 @@ def test_real_youtube_shorts_tab_and_videos_tab() -> None:
     assert long_form.posts and all(p.short_video is False for p in long_form.posts)
     yt = make_ctx(Platform.YOUTUBE)
     assert_result(short_video_share_low(shorts, yt), Status.PASS, 1.0, "are Shorts")
-    assert_result(short_video_share_low(long_form, yt), Status.FAIL, 0.0, "0 of 12")
+    # The channel lists a Shorts tab: its long-form /videos tab alone cannot say it posts none.
+    assert_result(short_video_share_low(long_form, yt), Status.NA, None, "has a Shorts tab")
+
+
+def test_real_kurzgesagt_videos_tab_does_not_say_it_posts_no_shorts() -> None:
+    """Kurzgesagt's 2024 /videos tab lists a Shorts tab beside it: 'Few or no short videos: 0
+    of 12 recent posts are Shorts' was false for a channel that posts Shorts. Its 2022 page
+    lists no Shorts tab, so there the 12 long-form videos are all the channel shows."""
+    yt = make_ctx(Platform.YOUTUBE)
+    for year, status in (("2024", Status.NA), ("2022", Status.FAIL)):
+        name = f"innertube_browse_channel_videos_kurzgesagt_{year}-11.body.json"
+        profile = youtube.extract(real("youtube", name), CTX)
+        assert profile.posts and all(p.short_video is False for p in profile.posts)
+        assert short_video_share_low(profile, yt).status is status, year
+
+
+def _bakery_channel(tmp_path: Path, shorts_tab: bool) -> list[Document]:
+    """The invented bakery's /videos page, with or without a Shorts tab beside it."""
+    page = FIXTURES / "channel_videos_2026_bluedoorbakery.html"
+    text = page.read_text(encoding="utf-8")
+    home = '{"tabRenderer": {"title": "Home", "selected": false}}'
+    assert home in text
+    if shorts_tab:
+        tab = (
+            '{"tabRenderer": {"title": "Shorts", "selected": false, "endpoint": {'
+            '"commandMetadata": {"webCommandMetadata": {"url": "/@bluedoorbakery/shorts"}}}}}'
+        )
+        text = text.replace(home, f"{home}, {tab}")
+    out = tmp_path / f"videos_{shorts_tab}.html"
+    out.write_text(text, encoding="utf-8")
+    return load_file(out)
+
+
+def test_youtube_videos_tab_judges_shorts_only_when_the_input_can_show_them(
+    tmp_path: Path,
+) -> None:
+    yt = make_ctx(Platform.YOUTUBE)
+    without = youtube.extract(_bakery_channel(tmp_path, shorts_tab=False), CTX)
+    assert short_video_share_low(without, yt).status is Status.FAIL  # no Shorts tab: none
+    with_tab = youtube.extract(_bakery_channel(tmp_path, shorts_tab=True), CTX)
+    assert_result(short_video_share_low(with_tab, yt), Status.NA, None, "/shorts tab")
+    shorts = load_file(FIXTURES / "browse_shorts_bluedoorbakery.json")
+    both = youtube.extract(_bakery_channel(tmp_path, shorts_tab=True) + shorts, CTX)
+    assert "short_video" not in both.not_observed
+    assert short_video_share_low(both, yt).status is not Status.NA
 
 
 def test_real_youtube_data_api_does_not_say() -> None:

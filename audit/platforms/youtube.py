@@ -1146,6 +1146,34 @@ def _not_observed(pages: Sequence[_Page], acc: _Acc, posts: list[Post]) -> dict[
     )
     if not posts and not listed:  # an empty /videos grid is an observed "no videos"
         out["posts"] = "no video list was captured (the /videos tab or a Data API list)"
+    tabs = _tabs(pages)
+    if (
+        any(path.endswith("/shorts") and not selected for path, selected in tabs)
+        and not any(path.endswith("/shorts") and selected for path, selected in tabs)
+        and not any(p.short_video for p in posts)
+    ):
+        out["short_video"] = (
+            "the channel has a Shorts tab, but only its long-form videos were captured, so "
+            "its Shorts are not counted (capture the channel's /shorts tab too)"
+        )
+    return out
+
+
+def _tabs(pages: Sequence[_Page]) -> list[tuple[str, bool]]:
+    """The channel tabs the pages list, as (URL path, shown in this page). YouTube lists a
+    Shorts tab only for a channel that has Shorts."""
+    out = []
+    for page in pages:
+        if not isinstance(page.data, dict):
+            continue
+        for node in walk(page.data):
+            tab = node.get("tabRenderer") if isinstance(node, dict) else None
+            if not isinstance(tab, dict):
+                continue
+            path = dig(tab, "endpoint", "commandMetadata", "webCommandMetadata", "url")
+            if not isinstance(path, str):  # a tab without its link: its title names it
+                path = "/" + str(tab.get("title") or "")
+            out.append((path.rstrip("/").lower(), tab.get("selected") is True))
     return out
 
 

@@ -52,6 +52,10 @@ AUTO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )  # fmt: skip
 
+# What a platform shows in place of alt text when there is none: no one wrote a description
+# and the platform could not make one, so the image has no alt text (not an automatic one).
+_NO_ALT_PLACEHOLDERS = frozenset({"meta-no-description", "linkedin-no-alt"})
+
 # Longer than any platform's generated alt text or a file name: the patterns above, some with
 # runs of `\s*` that would be quadratic on a hostile megabyte, never see more than this.
 _AUTO_MAX = 2000
@@ -69,9 +73,9 @@ def classify_alt(text: str | None, *, platform_auto: bool = False) -> AltSource:
         return "auto"
     if len(text) > _AUTO_MAX:  # generated texts and file names are short: no rule can match
         return "custom"
-    for _name, pattern in AUTO_PATTERNS:
+    for name, pattern in AUTO_PATTERNS:
         if pattern.match(text):
-            return "auto"
+            return "missing" if name in _NO_ALT_PLACEHOLDERS else "auto"
     if _FILENAME.match(text):
         return "auto"  # a camera/file name the upload carried, not a description
     return "custom"

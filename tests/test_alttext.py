@@ -48,8 +48,6 @@ def test_instagram_generated_sentences_are_auto(text: str) -> None:
         ("May be an image of bread and text that says 'POTICA'.", "meta-may-be"),
         ("may be a closeup of croissant", "meta-may-be"),
         ("Image may contain: food", "meta-image-may-contain"),
-        ("No photo description available.", "meta-no-description"),
-        ("No alternative text description for this image", "meta-no-description"),
         ("Puede ser una imagen de pan y texto", "meta-may-be-localized"),
         ("Pode ser uma imagem de 2 pessoas", "meta-may-be-localized"),
         ("Peut être une image de texte", "meta-may-be-localized"),
@@ -62,6 +60,22 @@ def test_instagram_generated_sentences_are_auto(text: str) -> None:
 def test_other_generated_and_placeholder_texts_are_auto(text: str, rule: str) -> None:
     assert classify_alt(text) == "auto"
     assert auto_rule(text) == rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No photo description available.",  # Facebook, when its own description found nothing
+        "No alternative text description for this image",  # LinkedIn, for any image without
+        "  no alternative text description for this image ",
+    ],
+)
+def test_a_platforms_stand_in_for_no_alt_text_is_missing(text: str) -> None:
+    """LinkedIn writes 'No alternative text description for this image' on every image whose
+    author wrote none: the image has no alt text, not an automatic one (a real LinkedIn page
+    was told '2 have only LinkedIn's automatic text' and 'All alt text is automatic')."""
+    assert classify_alt(text) == "missing"
+    assert auto_rule(text) == "meta-no-description"  # evidence still says which rule
 
 
 @pytest.mark.parametrize(

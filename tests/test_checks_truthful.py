@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import pytest
 
+from audit.documents import Document
 from audit.model import Avatar, Platform
 from audit.platforms import x, youtube
 from audit.platforms.base import ExtractContext
@@ -231,3 +232,34 @@ def test_instagram_graph_api_category_is_not_observable() -> None:
     result = audit_profiles([p], Brand())
     pro003 = next(c for c in result.profiles[0].checks if c.id == "PRO003")
     assert_result(pro003, Status.NA, None, "Graph API user fields include no business category")
+
+
+def _linkedin_logo_is_not_judged(docs: list[Document]) -> None:
+    from audit.platforms import linkedin
+
+    p = linkedin.extract(docs, ExtractContext(captured_at=NOW))
+    assert p.avatar is not None and p.avatar.width == 200
+    assert "company-logo_200_200" in (p.avatar.url or "")
+    r = pro.profile_image_low_resolution(p, make_ctx(Platform.LINKEDIN))
+    assert_result(r, Status.NA, None, "200x200 thumbnail")
+
+
+def test_linkedin_logo_rendition_is_not_the_brands_upload() -> None:
+    """LinkedIn's page shows the 200x200 rendition of a logo ('company-logo_200_200' in its
+    address) whatever was uploaded: 'Profile image is 200x200 pixels; 320x320 is the target'
+    told the real Audiense page something the input cannot show."""
+    from pathlib import Path
+
+    from audit.documents import load_file
+
+    page = Path(__file__).parent / "fixtures" / "linkedin" / "guest_zlata-lipa-roastery.html"
+    _linkedin_logo_is_not_judged(load_file(page))
+    logo = Avatar(url="https://cdn.example/logo_200.png", width=200, height=200)
+    own = make_profile(Platform.LINKEDIN, avatar=logo)
+    assert pro.profile_image_low_resolution(own, make_ctx(Platform.LINKEDIN)).status is Status.WARN
+
+
+def test_real_linkedin_logo_rendition_is_not_judged() -> None:
+    from tests.test_platform_linkedin import real
+
+    _linkedin_logo_is_not_judged(real("metascraper_linkedin_company_audiense_guest_2024-10.html"))

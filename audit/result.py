@@ -315,3 +315,12 @@ def shown_score(score: float | None) -> int | None:
     if score is None:
         return None
     return math.floor(score + 1e-9)
+
+
+def shown_delta(before: float | None, after: float | None) -> str | None:
+    """'+7' / '−3' / '±0' between two shown scores (so the numbers on screen add up)."""
+    a, b = shown_score(before), shown_score(after)
+    if a is None or b is None:
+        return None
+    change = b - a
+    return f"+{change}" if change > 0 else (f"−{-change}" if change < 0 else "±0")

@@ -420,12 +420,14 @@ def _check_writable(out: Path) -> None:
 
 
 def top_fix(result: AuditResult) -> str:
-    """The first high-severity failed check, as 'title (where)'; "" when there is none."""
-    from audit.runner import top_fixes
+    """The first high-severity failed check, as 'title (where)' naming every profile it
+    fails on (as the reports' top fixes do); "" when there is none."""
+    from audit.fixes import top_fixes
 
-    for who, check in top_fixes(result, limit=10_000):
-        if check.status is Status.FAIL and check.severity is Severity.HIGH:
-            return f"{check.title} ({who})"
+    for fix in top_fixes(result, limit=len(result.profiles) * 1000 + 1000):
+        failed = [who for who, c in fix.results if c.status is Status.FAIL]
+        if fix.check.status is Status.FAIL and fix.check.severity is Severity.HIGH:
+            return f"{fix.check.title} ({', '.join(failed)})"
     return ""
 
 
@@ -479,7 +481,7 @@ def _report_link(batch: BatchResult, outcome: RowOutcome) -> str:
 
 
 def render_summary_md(batch: BatchResult) -> str:
-    from reports._common import score_text
+    from reports._common import band_label, score_text
     from reports.markdown import md_escape
 
     def cell(text: str) -> str:
@@ -497,7 +499,7 @@ def render_summary_md(batch: BatchResult) -> str:
     for outcome in batch.rows:
         if outcome.result is not None:
             score = score_text(outcome.score) or "not scored"
-            band = outcome.band or " "
+            band = band_label(outcome.band) or " "  # 'needs work', as the reports say it
             fix = top_fix(outcome.result)
             link = _report_link(batch, outcome) or " "
         else:  # a fix column holds fixes; why the audit failed is said below the table

@@ -322,24 +322,26 @@ def audit(
         db=history_db,
     )
     result = runner.run(request)
+    stored = None
     if not no_history:
         from audit import history
 
-        audit_id = history.record(result, history_db)
-        if not request.quiet:
-            typer.echo(_stored_line(audit_id, history_db))
-    _finish(result, request, fail_under, quiet=quiet)
+        stored = _stored_line(history.record(result, history_db), history_db)
+    _finish(result, request, fail_under, quiet=quiet, stored=stored)
 
 
-def _finish(result: Any, request: Any, fail_under: float | None, *, quiet: bool) -> None:
-    """Print the result; exit 1, saying why on stderr (even under --json, whose stdout is
-    the JSON alone), when the score is under --fail-under. Only --quiet silences that."""
+def _finish(
+    result: Any, request: Any, fail_under: float | None, *, quiet: bool, stored: str | None
+) -> None:
+    """Print the result (its last line: where the audit was stored); exit 1, saying why on
+    stderr (even under --json, whose stdout is the JSON alone), when the score is under
+    --fail-under. Only --quiet silences that."""
     from audit import runner
 
     if request.to_stdout:
         typer.echo(result.model_dump_json(indent=2))
     elif not request.quiet:
-        runner.print_summary(result, request)
+        runner.print_summary(result, request, stored)
     if request.verbose and not request.to_stdout:
         runner.print_inputs(result)
     if fail_under is not None and (result.score is None or result.score < fail_under):
@@ -373,13 +375,12 @@ def demo(
         out=_out_dir(out), formats=formats, quiet=quiet, history=not no_history, db=history_db
     )
     result = runner.run(request)
+    stored = None
     if not no_history:
         from audit import history
 
-        audit_id = history.record(result, history_db)
-        if not quiet:
-            typer.echo(_stored_line(audit_id, history_db))
-    _finish(result, request, None, quiet=quiet)
+        stored = _stored_line(history.record(result, history_db), history_db)
+    _finish(result, request, None, quiet=quiet, stored=stored)
 
 
 @app.command()
@@ -412,16 +413,18 @@ def batch(
     out_dir, history_db = _out_dir(out), _path_option("--db", db)
 
     def line(row: batch_mod.RowOutcome) -> None:
+        """Each brand as it ends: its score and where its report is, or why it failed."""
         if quiet:
             return
-        if row.ok:
-            from audit.result import shown_score
+        from audit.console import report_files, score_words, wrap
+        from reports import parse_formats
 
-            shown = shown_score(row.score)
-            score = "not scored" if shown is None else f"{shown}/100"
-            typer.echo(f"  {row.row.brand}: {score}" + (f" ({row.band})" if row.band else ""))
+        if row.ok:
+            report = row.out / report_files(parse_formats(formats))[0]
+            said = f"{row.row.brand}: {score_words(row.score, row.band)}, report: {report}"
         else:
-            typer.echo(f"  {row.row.brand}: FAILED — {row.error}")
+            said = f"{row.row.brand}: not audited — {batch_mod.failure_words(row.error)}"
+        typer.echo("\n".join(wrap(said, "  ", "    ")))
 
     result = batch_mod.run_batch(
         brands_csv,
@@ -433,7 +436,10 @@ def batch(
         on_row=line,
     )
     if not quiet:
-        typer.echo(f"Summary: {result.summary_csv} and {result.summary_md}")
+        from audit.console import wrap
+
+        said = f"Summary of every brand: {result.summary_md} (and {result.summary_csv.name})"
+        typer.echo("\n".join(wrap(said, "", "  ")))
     code = result.exit_code(fail_under)
     if code == 3:
         _err(f"no brand could be audited; see the errors in {result.summary_csv}")
@@ -594,16 +600,9 @@ def history_cmd(
     if json_out:
         typer.echo(json.dumps([r.model_dump(mode="json") for r in rows], indent=2))
         return
-    if not rows:
-        typer.echo("No audits stored yet; run 'findable audit ...' first.")
-    for r in rows:
-        from audit.result import shown_score
+    from audit.console import print_history
 
-        shown = shown_score(r.score)
-        score = "  —" if shown is None else f"{shown:3d}"
-        when = r.generated_at.strftime("%Y-%m-%d %H:%M") if r.generated_at else "?" * 16
-        damaged = f"  [damaged: {r.damaged}]" if r.damaged else ""
-        typer.echo(f"#{r.id:<5} {when}  {score}  {r.brand or '(no brand)'}  {r.profiles}{damaged}")
+    print_history(rows)
 
 
 @app.command("diff")
@@ -622,7 +621,8 @@ def diff_cmd(
     json_out: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """What changed between two audits of one brand: fixed, regressed, new, score deltas."""
-    from audit import history, runner
+    from audit import history
+    from audit.console import print_diff
 
     if (before is None) != (after is None):
         raise InputError("give two audit ids (older newer), or none for the last two")
@@ -635,7 +635,7 @@ def diff_cmd(
     if json_out:
         typer.echo(d.model_dump_json(indent=2))
     else:
-        runner.print_diff(d)
+        print_diff(d)
 
 
 # --- schema, checks --------------------------------------------------------------------------

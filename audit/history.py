@@ -389,11 +389,13 @@ def diff(before: AuditResult, after: AuditResult) -> AuditDiff:
 # --- progress: the diff against the brand's previous audit, carried in the AuditResult ----
 
 
-def _label(where: str) -> str:
+def where_label(where: str) -> str:
     """'instagram:@x' -> 'Instagram @x'; 'brand' -> 'All profiles'."""
     if where == "brand":
         return "All profiles"
-    platform, _, handle = where.partition(":")
+    platform, colon, handle = where.partition(":")
+    if not colon:
+        return where
     from audit.model import Platform
 
     try:
@@ -405,7 +407,7 @@ def _label(where: str) -> str:
 
 def _item(change: CheckChange) -> ProgressItem:
     return ProgressItem(
-        where=_label(change.where),
+        where=where_label(change.where),
         id=change.id,
         title=change.title,
         before=change.before,
@@ -443,7 +445,8 @@ def progress(
         score_before=previous.score,
         score_after=result.score,
         profiles=[
-            ProgressScore(where=_label(p.where), before=p.before, after=p.after) for p in d.profiles
+            ProgressScore(where=where_label(p.where), before=p.before, after=p.after)
+            for p in d.profiles
         ],
         fixed=[_item(c) for c in d.fixed],
         regressed=[_item(c) for c in d.regressed],

@@ -39,7 +39,7 @@ from audit.platforms.base import CapturePlan, Step
 from audit.progress import CaptureProgress
 from audit.redact import redact_model
 from audit.resolve import parse_platform, resolve_many
-from audit.result import AuditResult, CheckResult, Status, shown_score
+from audit.result import AuditResult
 
 if TYPE_CHECKING:
     from audit.snapshot import Manifest, ProfileCapture
@@ -522,62 +522,30 @@ def _capture_avatars(
 
 # --- printing --------------------------------------------------------------------------------
 
-_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
+
+def print_summary(result: AuditResult, req: AuditRequest, stored: str | None = None) -> None:
+    """The terminal summary (audit/console.py), naming the reports and snapshot written."""
+    from audit.console import print_summary as show
+    from reports import parse_formats
+
+    written = req.out if not req.to_stdout else None
+    snapshot = None
+    if written is not None and (req.out / "snapshot").is_dir() and req.snapshot is None:
+        snapshot = req.snapshot_dir
+    show(result, out=written, formats=parse_formats(req.formats), snapshot=snapshot, stored=stored)
 
 
-def top_fixes(result: AuditResult, limit: int = 5) -> list[tuple[str, CheckResult]]:
-    """The most important failed/warned checks across profiles (who, check)."""
-    items: list[tuple[str, CheckResult]] = []
-    for pr in result.profiles:
-        who = f"{pr.platform.label} @{pr.handle}"
-        items.extend((who, c) for c in pr.checks if c.status in (Status.FAIL, Status.WARN))
-    items.extend(
-        ("brand", c) for c in result.brand_checks if c.status in (Status.FAIL, Status.WARN)
-    )
-    items.sort(
-        key=lambda it: (
-            it[1].status is not Status.FAIL,
-            _SEVERITY_ORDER.get(it[1].severity.value, 9),
-            -it[1].weight,
-        )
-    )
-    return items[:limit]
+def _echo_text(line: str) -> None:
+    """A line holding text read from a profile, without the control characters that would
+    act on the terminal (an escape sequence in a bio)."""
+    from audit.console import terminal_text
 
-
-def _fmt_score(score: float | None) -> str:
-    shown = shown_score(score)
-    return "not scored" if shown is None else f"{shown}/100"
-
-
-def print_summary(result: AuditResult, req: AuditRequest) -> None:
-    echo = typer.echo
-    name = result.brand or "this brand"
-    echo(f"\nfindable audit of {name}: {_fmt_score(result.score)}"
-         + (f" ({result.band})" if result.band else ""))  # fmt: skip
-    for pr in result.profiles:
-        label = f"{pr.platform.label} @{pr.handle}"
-        if pr.outcome is Outcome.OK:
-            echo(f"  {label:<40} {_fmt_score(pr.score)}" + (f" ({pr.band})" if pr.band else ""))
-        else:
-            echo(f"  {label:<40} not captured: {pr.outcome.value} — {pr.reason or ''}")
-    fixes = top_fixes(result)
-    if fixes:
-        echo("\nTop fixes:")
-        for i, (who, c) in enumerate(fixes, 1):
-            echo(f"  {i}. [{who}] {c.title}: {c.message}")
-            if c.fix:
-                echo(f"     Fix: {c.fix}")
-    for note in result.notes:
-        echo(f"\nNote: {note}")
-    if not req.to_stdout:
-        echo(f"\nReports written to {req.out}/")
-        if (req.out / "snapshot").is_dir() and req.snapshot is None:
-            echo(f"Snapshot saved in {req.snapshot_dir}/ (re-audit offline with --snapshot)")
+    typer.echo(terminal_text(line))
 
 
 def print_inputs(result: AuditResult) -> None:
     """`audit -v`: per profile, what was read and from where, and where each field came from."""
-    echo = typer.echo
+    echo = _echo_text
     echo("\nWhat was read:")
     for pr in result.profiles:
         cap = pr.profile.capture
@@ -596,7 +564,7 @@ def print_inputs(result: AuditResult) -> None:
 
 
 def print_profile(profile: Profile, *, verbose: bool) -> None:
-    echo = typer.echo
+    echo = _echo_text
     cap = profile.capture
     echo(f"{profile.platform.label} @{profile.handle}  [{cap.outcome.value}]"
          + (f" — {cap.reason}" if cap.reason else ""))  # fmt: skip
@@ -647,41 +615,6 @@ def print_profile(profile: Profile, *, verbose: bool) -> None:
                 echo(f"  {name:<13} from {src}")
     for warning in cap.warnings:
         echo(f"  warning: {warning}")
-
-
-def print_diff(d: Any) -> None:
-    echo = typer.echo
-
-    def fmt(v: float | None) -> str:
-        shown = shown_score(v)
-        return "—" if shown is None else str(shown)
-
-    def change(before: float | None, after: float | None) -> str:
-        """The change between the shown scores (as the reports say it: +7, −3, ±0)."""
-        from reports._common import shown_delta
-
-        delta = shown_delta(before, after)
-        return "" if delta is None else f" ({delta})"
-
-    total = change(d.score_before, d.score_after)
-    echo(f"{d.brand or 'Audit'}: #{d.before_id} → #{d.after_id}: "
-         f"{fmt(d.score_before)} → {fmt(d.score_after)}{total}")  # fmt: skip
-    for p in d.profiles:
-        echo(f"  {p.where:<40} {fmt(p.before)} → {fmt(p.after)}{change(p.before, p.after)}")
-    for title, items in (
-        ("Fixed", d.fixed),
-        ("Regressed", d.regressed),
-        ("New problems", d.new),
-        ("Still to fix", d.still_failing),
-    ):
-        if items:
-            echo(f"\n{title} ({len(items)}):")
-            for c in items:
-                echo(f"  [{c.where}] {c.id} {c.title}: {c.message}")
-    if d.partial:
-        echo(f"\nPartial progress ({len(d.partial)}):")
-        for c in d.partial:
-            echo(f"  [{c.where}] {c.id} {c.title}: {c.detail}")
 
 
 # --- keywords --------------------------------------------------------------------------------

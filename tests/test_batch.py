@@ -76,8 +76,8 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     out, db = folder / "out", folder / "history.sqlite3"
     proc = run("batch", brands, "--out", out, db=db)
     assert proc.returncode == 0, proc.stderr + proc.stdout
-    assert "Šiška Pekarna" in proc.stdout and "FAILED" in proc.stdout
-    assert str(out / "summary.csv") in proc.stdout
+    assert "Šiška Pekarna" in proc.stdout and "not audited" in proc.stdout
+    assert str(out / "summary.md") in proc.stdout
     return folder, out, db
 
 

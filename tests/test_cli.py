@@ -126,9 +126,9 @@ def test_demo_shows_the_keyword_matrix_and_competitor_ranking(demo_out: Path) ->
 def test_demo_summary_names_scores_and_fixes(tmp_path: Path, chromium_path: str) -> None:
     proc = run("demo", "--out", tmp_path / "r")
     assert proc.returncode == 0, proc.stderr
-    assert "findable audit of Modra Vrata" in proc.stdout
+    assert "Modra Vrata: " in proc.stdout
     assert "Instagram @modravrata.bakery" in proc.stdout
-    assert "Top fixes:" in proc.stdout and "Fix:" in proc.stdout
+    assert "What to fix first" in proc.stdout and "What to do: " in proc.stdout
 
 
 def test_replaying_the_snapshot_gives_the_same_scores(demo_out: Path) -> None:

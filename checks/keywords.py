@@ -231,17 +231,20 @@ KEY004 = CheckMeta(
     severity=Severity.LOW,
     weight=1,
     needs=("bio",),
-    what="No word or keyword repeated more than 3 times in the bio, and no hashtag wall "
-    "(more than 5 hashtags) in it.",
+    what="No word or keyword repeated more than 3 times in the bio (in a long one, such as "
+    "LinkedIn's About or a YouTube description, more than once in 20 words), and no hashtag "
+    "wall (more than 5 hashtags) in it.",
     why="Repetition does not rank higher, reads as spam to people, and platforms demote "
     "spammy text; Instagram itself caps hashtags at 5 per post.",
     fix="Say each keyword once, in a sentence; move hashtags out of the bio.",
     example="Bio: 'bakery bakery bakery austin bakery #bread #cake #food #yum #love #fresh'.",
     better="Bio: 'Sourdough bakery in Austin. Bread and cakes baked daily.'",
     source=IG_HASHTAG_LIMIT
-    + ". More than 3 repeats of a word in a bio is "
+    + ". More than 3 repeats of a word in a bio, or more than one in 20 words of a long one, "
+    "is "
     + OWN
-    + "a bio of 150-250 characters has room to say each keyword once.",
+    + "a bio of 150-250 characters has room to say each keyword once; an About of 1,000 "
+    "characters that names its subject five times is prose, not stuffing.",
 )
 
 # Function words that repeat in any natural text (en, es, fr, de, it, pt); not stuffing.
@@ -256,6 +259,8 @@ _FUNCTION_WORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _EMAIL = EMAIL  # audit.patterns: linear on any text
 _REPEAT_MAX = 3
+# In a long text a word may come back once per this many words (5%) before it is stuffing.
+_WORDS_PER_REPEAT = 20
 _HASHTAG_WALL = 5
 
 
@@ -297,12 +302,13 @@ def keyword_stuffing(profile: Profile, ctx: CheckContext) -> CheckResult:
     if not bio:
         return KEY004.na(f"{ctx.rules.bio_label} is empty (see BIO001).")
     prose = _prose(bio)
+    most = max(_REPEAT_MAX, len(prose.split()) // _WORDS_PER_REPEAT)
     words = Counter(w for w in _WORD.findall(fold(prose)) if w not in _FUNCTION_WORDS)
-    problems = [f"{w!r} appears {n} times" for w, n in words.most_common() if n > _REPEAT_MAX]
+    problems = [f"{w!r} appears {n} times" for w, n in words.most_common() if n > most]
     lang = profile_language(profile) if ctx.keywords else None
     for kw in ctx.keywords:
         n = _occurrences(prose, kw, lang)
-        if n > _REPEAT_MAX and " " in kw.strip():
+        if n > most and " " in kw.strip():
             problems.append(f"keyword {kw!r} appears {n} times")
     tags = extract_hashtags(bio)
     if len(tags) > _HASHTAG_WALL:
@@ -311,7 +317,7 @@ def keyword_stuffing(profile: Profile, ctx: CheckContext) -> CheckResult:
     if problems:
         return KEY004.warn(f"{ctx.rules.bio_label} looks stuffed: {'; '.join(problems)}.", evidence)
     return KEY004.passed(
-        f"No word repeats more than {_REPEAT_MAX} times and there are {len(tags)} hashtags.",
+        f"No word repeats more than {most} times and there are {len(tags)} hashtags.",
         evidence,
     )
 

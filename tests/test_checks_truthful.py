@@ -127,6 +127,41 @@ def test_key004_on_the_real_cnn_bio() -> None:
     assert_result(key.keyword_stuffing(p, make_ctx(Platform.X)), Status.PASS, 1.0)
 
 
+def test_key004_a_long_about_may_name_its_subject_more_than_three_times() -> None:
+    """A LinkedIn About of 1,000 characters that says 'insights' five times is prose: the
+    real Audiense page was told 'About looks stuffed: 'insights' appears 5 times; 'audiense'
+    appears 4 times'. A short bio, and a long one that is mostly one word, still warn."""
+    about = (
+        "Kavarna Lipa roasts speciality coffee in Ljubljana. We buy green coffee directly "
+        "from farms in Ethiopia, Colombia and Honduras, roast it in small batches twice a "
+        "week and sell it in our café, online and to restaurants across Slovenia. Our "
+        "roasting follows each coffee: light for the floral Ethiopian lots, medium for the "
+        "Colombian ones. Visitors can watch the roaster on Saturday mornings, join a cupping "
+        "on the first Friday of the month, or book a barista course. Restaurants get a "
+        "tasting, training for their staff and a grinder on loan. We publish where each "
+        "coffee comes from, what we paid for it and when it was roasted, because good coffee "
+        "starts with farmers who are paid well."
+    )
+    assert about.casefold().count("coffee") == 5 and len(about.split()) > 100
+    profile = make_profile(Platform.LINKEDIN, bio=about)
+    assert_result(key.keyword_stuffing(profile, make_ctx(Platform.LINKEDIN)), Status.PASS, 1.0)
+    wall = make_profile(Platform.LINKEDIN, bio=" ".join(["coffee roastery Ljubljana"] * 40))
+    r = key.keyword_stuffing(wall, make_ctx(Platform.LINKEDIN))
+    assert_result(r, Status.WARN, 0.5, "'coffee' appears 40 times")
+
+
+def test_key004_on_the_real_audiense_about() -> None:
+    from audit.platforms import linkedin
+    from tests.test_platform_linkedin import real
+
+    p = linkedin.extract(
+        real("metascraper_linkedin_company_audiense_guest_2024-10.html"),
+        ExtractContext(captured_at=NOW),
+    )
+    assert p.bio and p.bio.casefold().count("insights") == 5
+    assert_result(key.keyword_stuffing(p, make_ctx(Platform.LINKEDIN)), Status.PASS, 1.0)
+
+
 # --- CAD003: approximate dates have their own rule ----------------------------------------
 
 

@@ -10,8 +10,14 @@ nothing past the page box when printed.
 
 from __future__ import annotations
 
+import io
 import itertools
+import logging
+import subprocess
+import sys
+import unicodedata
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 
@@ -22,6 +28,7 @@ from audit.model import Brand, Link, Platform
 from audit.pipeline import audit_profiles
 from audit.result import AuditResult
 from reports.html import render_html
+from reports.pdf import render_pdf
 from tests.checks_kit import NOW, image, make_profile, post
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -89,17 +96,22 @@ def _audit(fixed: bool, when_days: float) -> AuditResult:
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """report.html of a re-audit, with its progress since two earlier stored audits."""
-    folder = tmp_path_factory.mktemp("report")
-    db = folder / "history.sqlite3"  # a temporary history, never the user's
+def reaudit(tmp_path_factory: pytest.TempPathFactory) -> AuditResult:
+    """A re-audit, with its progress since two earlier stored audits."""
+    db = tmp_path_factory.mktemp("history") / "history.sqlite3"  # never the user's
     history.record(_audit(False, 30), db)
     history.record(_audit(False, 14), db)
     result = _audit(True, 0)
     result.progress = history.progress(result, db)
     assert result.progress is not None and len(result.progress.trend) == 3
-    path = folder / "report.html"
-    path.write_text(render_html(result), encoding="utf-8")
+    return result
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory, reaudit: AuditResult) -> Path:
+    """report.html of the re-audit."""
+    path = tmp_path_factory.mktemp("report") / "report.html"
+    path.write_text(render_html(reaudit), encoding="utf-8")
     return path
 
 
@@ -231,3 +243,83 @@ def test_printed_pages_hold_every_element_and_the_passed_checks(browser, report)
         assert page.locator("ul.passed li").first.is_visible()
     finally:
         ctx.close()
+
+
+def _printed_lines(pdf: bytes) -> list[list[tuple[str, float]]]:
+    """Each page of a PDF as its lines of text, top to bottom: (text, how far down the
+    page's content box the line ends, 0 at the top margin, 1 at the bottom margin)."""
+    layout = pytest.importorskip("pdfminer.layout")
+    high_level = pytest.importorskip("pdfminer.high_level")
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font metrics it guesses
+    margin = 14 / 25.4 * 72  # the report's @page margin, top and bottom, in points
+    pages = []
+    for page in high_level.extract_pages(io.BytesIO(pdf)):
+        top, height = page.y1 - margin, page.height - 2 * margin
+        lines: list[tuple[str, float]] = []
+
+        def walk(item: object) -> None:
+            if isinstance(item, layout.LTTextLine):
+                # NFKC: the font's ligatures ('ﬁ') read as the letters they join
+                if text := unicodedata.normalize("NFKC", item.get_text()).strip():
+                    lines.append((text, (top - item.y0) / height))  # noqa: B023
+                return
+            for child in getattr(item, "_objs", None) or []:
+                walk(child)
+
+        walk(page)
+        pages.append(sorted(lines, key=lambda line: line[1]))
+    return pages
+
+
+@pytest.fixture(scope="module")
+def demo_pdf(
+    tmp_path_factory: pytest.TempPathFactory, chromium_path: str
+) -> tuple[bytes, AuditResult]:
+    """The demo's report.pdf as a second `findable demo --format json,pdf` writes it (with
+    its progress since the first, in a temporary history), and its JSON."""
+    out = tmp_path_factory.mktemp("demo")
+    db = out / "history.sqlite3"
+    for formats in ("json", "json,pdf"):
+        proc = subprocess.run(
+            [sys.executable, "-m", "audit", "demo", "--out", str(out / "report"), "--format",
+             formats, "--db", str(db), "--quiet"],
+            capture_output=True, text=True, timeout=300, check=False,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr
+    out = out / "report"
+    result = AuditResult.model_validate_json((out / "report.json").read_text(encoding="utf-8"))
+    return (out / "report.pdf").read_bytes(), result
+
+
+@pytest.mark.parametrize("which", ["re-audit", "demo"])
+def test_printed_pdf_fills_its_pages_and_keeps_each_heading_with_its_fix(request, which) -> None:  # type: ignore[no-untyped-def]
+    """The PDF as Chromium prints it, read back: no page but the last ends more than a
+    fifth empty (the demo's twelve category bars kept whole left a third of a page blank,
+    and its footer got a page of its own), and no page ends on a heading whose content is
+    overleaf: "Drafts to check and paste" with its drafts, a check's title with its
+    message."""
+    if which == "demo":
+        pdf, result = request.getfixturevalue("demo_pdf")
+    else:
+        result = request.getfixturevalue("reaudit")
+        # printed as `findable --format pdf` does, on a thread of its own: this module's
+        # browser keeps Playwright's event loop running on the test's thread
+        with ThreadPoolExecutor(1) as pool:
+            pdf = pool.submit(render_pdf, result).result()
+    pages = _printed_lines(pdf)
+    assert len(pages) >= 3
+    assert all(lines for lines in pages), "no page is blank"
+    fill = [lines[-1][1] for lines in pages]
+    assert min(fill[:-1]) >= 0.8, fill
+    titles = {
+        c.title for p in result.profiles for c in p.checks if c.status.value in {"fail", "warn"}
+    }
+    headings = titles | {"Ready to paste", "Drafts to check and paste", "Posting timeline",
+                         "Categories", "Score over time"}  # fmt: skip
+    headings |= {f"{level} priority" for level in ("High", "Medium", "Low")}
+    for number, lines in enumerate(pages[:-1], 1):
+        last = lines[-1][0].casefold()
+        ending = [h for h in headings if h.casefold() in last]
+        assert not ending, f"page {number} ends on {ending}: {lines[-3:]}"
+    footer = pages[-1][-1][0]
+    assert footer.startswith("findable ") and len(pages[-1]) > 1, "the footer has company"

@@ -42,6 +42,15 @@ class TopFix:
         """(profile label, suggestion) across every profile it fails on."""
         return [(who, s) for who, r in self.results for s in r.suggestions]
 
+    def more_below(self, shown: int) -> str:
+        """'14 more in each profile's section below.' for the suggestions past `shown`;
+        "" when every one is shown."""
+        more = len(self.suggestions) - shown
+        if more <= 0:
+            return ""
+        whose = "each profile's section" if len(self.results) > 1 else "the profile's section"
+        return f"{more} more in {whose} below."
+
 
 def _fix_key(check: CheckResult) -> tuple[int, int, float]:
     """Fails before warns, then severity, heavier checks first; ties keep the report's order

@@ -379,4 +379,10 @@ def evidence_line(item: Evidence, limit: int = 120) -> str:
     if isinstance(value, str) and _ISO_TIME.match(value):
         with contextlib.suppress(ValueError):
             value = format_datetime(datetime.fromisoformat(value.replace("Z", "+00:00")))
+    if isinstance(value, dict) and value:
+        # {"comments_seen": 12, "replied": 3} reads 'comments seen 12, replied 3', not JSON
+        text = ", ".join(
+            f"{evidence_field(str(k))} {evidence_value(v, limit)}" for k, v in value.items()
+        )
+        return f"{evidence_field(item.field)} — {truncate(_one_line(text), limit)}"
     return f"{evidence_field(item.field)} — {evidence_value(value, limit)}"

@@ -177,18 +177,15 @@ def _suggestion(item: Suggestion, *, with_note: bool = True) -> str:
 
 
 def _suggestions(
-    items: Sequence[Suggestion], limit: int | None = None, *, fold_after: int = 3
+    items: Sequence[Suggestion], limit: int | None = None, *, fold_after: int = 3, more: str = ""
 ) -> str:
-    """Suggestions with copy buttons. `limit`: show that many and say how many more are in
-    the profile's section; otherwise all, those past `fold_after` folded (a phone need not
-    scroll past twelve drafts; paper prints them all)."""
+    """Suggestions with copy buttons. `limit`: show that many, then `more` (where the rest
+    are); otherwise all, those past `fold_after` folded (a phone need not scroll past twelve
+    drafts; paper prints them all)."""
     if not items:
         return ""
     shown = list(items if limit is None else items[:limit])
-    more = len(items) - len(shown)
-    rest = (
-        f'<p class="small muted">{more} more in the profile\'s section below.</p>' if more else ""
-    )
+    rest = f'<p class="small muted">{_e(more)}</p>' if more else ""
     heading = "Ready to paste" if not all(i.draft for i in shown) else "Drafts to check and paste"
     notes = {i.note for i in shown}
     shared = notes.pop() if len(notes) == 1 and len(shown) > 1 else None
@@ -551,7 +548,7 @@ def _top_fix(fix: TopFix, index: int) -> str:
         parts.append(f'<p class="tf-why"><b>Why it matters:</b> {_user(check.why)}</p>')
     if check.fix:
         parts.append(f'<p class="fix"><b>What to do:</b> {_user(check.fix)}</p>')
-    parts.append(_suggestions([s for _, s in fix.suggestions], limit=3))
+    parts.append(_suggestions([s for _, s in fix.suggestions], limit=3, more=fix.more_below(3)))
     parts.append("</li>")
     return "".join(parts)
 

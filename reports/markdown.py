@@ -294,9 +294,8 @@ def _answer(result: AuditResult) -> list[str]:
             lines.append(f"   - What to do: {md_escape(check.fix)}")
         shown = fix.suggestions[:3]
         lines += _suggestion_block([item for _, item in shown], indent="   ")
-        more = len(fix.suggestions) - len(shown)
-        if more:
-            lines.append(f"   - {more} more in the profile's section below.")
+        if more := fix.more_below(len(shown)):
+            lines.append(f"   - {more}")
     return lines
 
 

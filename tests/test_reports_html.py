@@ -349,10 +349,52 @@ def test_suggestions_have_copy_buttons_and_long_draft_lists_fold() -> None:
     assert "Modra Vrata | Pekarna" in answer and "21/30 characters" in answer
     # the answer shows 3 drafts and points to the rest; the profile folds past 3
     assert answer.count('class="suggestion is-draft"') == 3
-    assert "2 more in the profile's section below." in answer
+    assert "2 more in the profile's section below." in Page(answer).text
     card = text[text.index('id="profile-1"') :]
     folded = card[card.index('<details class="more-drafts">') :]
     assert "2 more drafts" in folded and "Loaf number 5" in folded
     assert card.count("Check it against the photo.") == 1  # a shared note said once
     buttons = [a for a in Page(text).tags("button") if a.get("class") == "copy"]
     assert len(buttons) == 1 + 3 + 1 + 5  # every suggestion, answer and profile
+
+
+def test_evidence_counted_in_parts_reads_as_words_in_html_and_markdown() -> None:
+    """A check's evidence that is a set of counts ({"comments_seen": 12, "replied": 3}, as
+    the replies check gives) reads 'engagement — comments seen 12, replied 3', not as JSON;
+    a hostile key is escaped like every other shown text."""
+    counts = Evidence(field="engagement", value={"comments_seen": 12, "replied": 3}, source="x")
+    hostile = Evidence(field="engagement", value={HOSTILE_KEYWORD: "<b>x</b>"}, source="x")
+    checks = [check("EV2", Status.WARN, fix="Answer.", evidence=[counts, hostile])]
+    result = audit_result([profile_result(checks=checks)])
+    text = render_html(result)
+    card = Page(text[text.index('id="profile-1"') :]).text
+    assert "engagement — comments seen 12, replied 3" in card
+    assert '"comments_seen"' not in text and "{" not in card.split("EV2")[1].split("Passed")[0]
+    assert "<b>x</b>" not in text and "&lt;b&gt;x&lt;/b&gt;" in text
+    markdown = render(result, "md")
+    assert "engagement — comments seen 12, replied 3" in markdown
+
+
+def test_a_fix_on_two_profiles_points_to_each_profiles_drafts() -> None:
+    """The answer's alt-text fix covers Instagram and Bluesky: the drafts past the first
+    three are in each profile's section (not 'the profile's'), in HTML and Markdown."""
+    from audit.result import Suggestion
+
+    def drafts(who: str) -> list[Suggestion]:
+        return [
+            Suggestion(kind="alt_text", label=f"Alt text, {who} post {i}", text=f"Loaf {i}",
+                       length=6, draft=True, note="Check it against the photo.")
+            for i in range(1, 4)
+        ]  # fmt: skip
+
+    profiles = [
+        profile_result(handle, platform, checks=[
+            check("ALT001", Status.WARN, severity=Severity.HIGH).model_copy(
+                update={"suggestions": drafts(handle)})])
+        for handle, platform in (("bluedoor", Platform.INSTAGRAM), ("door", Platform.BLUESKY))
+    ]  # fmt: skip
+    result = audit_result(profiles)
+    text = render_html(result)
+    answer = Page(text[text.index('class="card answer"') : text.index("</section>")]).text
+    assert "3 more in each profile's section below." in answer
+    assert "3 more in each profile's section below." in render(result, "md")

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from audit.model import Post, Profile
 from audit.result import Category, CheckResult, Evidence, Severity
-from checks.base import CheckContext, CheckMeta, check
+from checks.base import CheckContext, CheckMeta, check, not_observed
 from checks.common import dated_posts, post_ev
 from checks.sources import HOOTSUITE_FREQUENCY, OWN
 
@@ -63,6 +63,9 @@ def dormant_profile(profile: Profile, ctx: CheckContext) -> CheckResult:
     approx = ", approximate" if last.created_at_approx else ""
     msg = f"Last post was {days} days ago ({last.created_at.date().isoformat()}{approx})."
     evidence = [post_ev(profile, last, "created_at", last.created_at.isoformat())]
+    partial = not_observed(profile, "timeline")
+    if days > 14 and partial:  # a newer post of the kind the input does not list may exist
+        return CAD001.na(f"{msg} {partial}", evidence)
     if days > 30:
         return CAD001.fail(msg, evidence)
     if days > 14:
@@ -78,7 +81,7 @@ CAD002 = CheckMeta(
     category=Category.CADENCE,
     severity=Severity.MEDIUM,
     weight=2,
-    needs=("posts",),
+    needs=("posts", "timeline"),
     what="Own posts per week over the last 90 days (or the observed span, when the capture "
     "shows fewer), against the low end of the platform's guide (Instagram 3-7/week, Facebook "
     "1-2/day, X 1-5/day, LinkedIn 1-5/week, TikTok 3-7/week, YouTube 1/week, Pinterest "
@@ -132,7 +135,7 @@ CAD003 = CheckMeta(
     category=Category.CADENCE,
     severity=Severity.LOW,
     weight=1,
-    needs=("posts",),
+    needs=("posts", "timeline"),
     what="Regularity of the gaps between observed own posts: warn when their coefficient of "
     "variation is above 1.0 or the longest gap is more than 4x the median gap (and at least "
     "a day). Approximate dates (relative, like '3 weeks ago') are only as precise as their "
@@ -255,7 +258,7 @@ CAD004 = CheckMeta(
     category=Category.CADENCE,
     severity=Severity.INFO,
     weight=0,
-    needs=("posts",),
+    needs=("posts", "timeline"),
     what="Whether at least 3 dated own posts could be observed; with fewer, CAD002 and "
     "CAD003 are `na` with this reason. Informative: weighs nothing.",
     why="Frequency and regularity need at least two gaps between posts to mean anything; "

@@ -263,7 +263,7 @@ ALT004 = CheckMeta(
     category=Category.MEDIA,
     severity=Severity.LOW,
     weight=1,
-    needs=("posts",),
+    needs=("posts", "timeline"),
     platforms=frozenset(
         {
             Platform.X,

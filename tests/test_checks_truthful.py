@@ -7,7 +7,8 @@ brand's name is not a wasted name field, '@cnn' and 'cnn.com' are addresses and 
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -199,6 +200,9 @@ def test_cad003_on_real_youtube_relative_dates(stem: str) -> None:
     doc, when = mock_body(stem + ".mock.json")
     p = youtube.extract([doc], ExtractContext(captured_at=when))
     assert p.posts and all(q.created_at_approx for q in p.posts)
+    # Both channels list a Shorts tab, so their /videos tab cannot show the whole cadence
+    # (the audit says so); the rule for approximate dates is tested on its long-form dates.
+    assert "Shorts tab" in p.not_observed.pop("timeline")
     r = cad.posting_irregular(p, make_ctx(p, now=when))
     assert r.status in (Status.PASS, Status.WARN)
     assert "approximate dates" in r.message and "median" not in r.message
@@ -298,3 +302,48 @@ def test_real_linkedin_logo_rendition_is_not_judged() -> None:
     from tests.test_platform_linkedin import real
 
     _linkedin_logo_is_not_judged(real("metascraper_linkedin_company_audiense_guest_2024-10.html"))
+
+
+# --- a timeline that lists only some posts ------------------------------------------------
+
+
+def test_x_media_tab_alone_does_not_call_the_account_dormant() -> None:
+    """X's Media tab lists only posts with images or video. XDevelopers' real Media tab of
+    March 2025 ends in October 2024, while its UserTweets of the same week shows a post from
+    5 days before: 'The profile looks dormant: last post 148 days ago' was false. With the
+    posts timeline too, the cadence is judged again."""
+    from audit.model import Brand
+    from audit.pipeline import audit_profiles
+    from tests.test_platform_x import real
+
+    when = ExtractContext(captured_at=datetime(2025, 3, 10, tzinfo=timezone.utc))
+    media = real("twscrape_user_media_XDevelopers_legacy_2025-03.json")
+    tweets = real("twscrape_user_tweets_XDevelopers_legacy_2025-03.json")
+    alone = x.extract(media, when)
+    assert alone.posts[0].created_at and alone.posts[0].created_at.year == 2024
+    assert "Media tab" in alone.not_observed["timeline"]
+    checks = {c.id: c for c in audit_profiles([alone], Brand()).profiles[0].checks}
+    for check_id in ("CAD001", "CAD002", "CAD003", "ALT004"):
+        assert checks[check_id].status is Status.NA, checks[check_id]
+    both = x.extract(media + tweets, when)
+    assert "timeline" not in both.not_observed
+    ctx = make_ctx(Platform.X, now=when.captured_at)
+    assert cad.dormant_profile(both, ctx).status is Status.PASS
+
+
+def test_x_media_grid_is_told_apart_by_its_entries(tmp_path: Path) -> None:
+    """The invented bakery's UserTweets, with its entries renamed the way the Media tab names
+    them ('profile-grid-0-tweet-...'), read from a file with no URL to name the operation."""
+    from audit.documents import load_file
+
+    page = Path(__file__).parent / "fixtures" / "x"
+    tweets = (page / "bluedoorbakery_user_tweets.json").read_text(encoding="utf-8")
+    assert '"entryId": "tweet-' in tweets
+    grid = tmp_path / "media.json"
+    grid.write_text(tweets.replace('"entryId": "tweet-', '"entryId": "profile-grid-0-tweet-'))
+    user = load_file(page / "bluedoorbakery_user_by_screen_name.json")
+    ctx = ExtractContext(captured_at=NOW)
+    from_grid = x.extract(user + load_file(grid), ctx)
+    assert from_grid.posts and "timeline" in from_grid.not_observed
+    from_posts = x.extract(user + load_file(page / "bluedoorbakery_user_tweets.json"), ctx)
+    assert from_posts.posts and "timeline" not in from_posts.not_observed

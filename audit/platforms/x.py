@@ -547,6 +547,28 @@ def _timeline_items(data: Any) -> Iterator[tuple[Any, str]]:
                         yield res, f"{base}.items[{k}].item.itemContent.tweet_results.result"
 
 
+def _media_grid(data: Any, url: str) -> bool:
+    """Whether a GraphQL timeline is the profile's Media tab (UserMedia: a grid of the posts
+    with images or video, entries 'profile-grid-...') rather than its posts (UserTweets:
+    'tweet-...', 'profile-conversation-...')."""
+    if "UserMedia" in url:
+        return True
+    if "UserTweets" in url:
+        return False
+    ids = [
+        str(entry.get("entryId") or "")
+        for obj in walk(data)
+        if isinstance(obj, dict) and isinstance(obj.get("instructions"), list)
+        for ins in obj["instructions"]
+        if isinstance(ins, dict)
+        for entry in [*as_list(ins.get("entries")), *as_list(ins.get("moduleItems"))]
+        if isinstance(entry, dict)
+    ]
+    if any(i.startswith(("tweet-", "profile-conversation-")) for i in ids):
+        return False
+    return any(i.startswith("profile-grid-") for i in ids)
+
+
 def _v1_tweet(t: dict[str, Any], where: str, users: list[_User], author: _User | None) -> _Tweet:
     """A v1.1 tweet; `author` when the tweet sits inside its user (users/lookup `status`)."""
     if author is None and isinstance(t.get("user"), dict):
@@ -643,6 +665,7 @@ class _Found:
     logged_out_page: bool = False
     og_status_page: bool = False  # a post page whose only data is its meta tags
     timelines: int = 0
+    media_grids: int = 0  # of those, the Media tab's grid (posts with images or video only)
 
 
 _ERROR_RULES: tuple[tuple[re.Pattern[str], Outcome, str], ...] = tuple(
@@ -729,6 +752,8 @@ def _read_json(doc: Document, data: Any, found: _Found) -> None:
                 found.tweets.append(tweet)
         if any(isinstance(o, dict) and "instructions" in o for o in walk(root)):
             found.timelines += 1
+            if _media_grid(root, doc.url or ""):
+                found.media_grids += 1
         for key in ("tweetResult", "tweet_result"):
             tweet = _gql_tweet(dig(root, key, "result"), f"{label}: data.{key}.result", found.users)
             if tweet:
@@ -1243,6 +1268,11 @@ def extract(docs: Sequence[Document], ctx: ExtractContext) -> Profile:
         profile.capture.warnings.append(
             "read from X's logged-out view: X shows logged-out visitors only a few posts "
             "(chosen by popularity, not the newest); " + _LOGIN_WALL_REASON
+        )
+    elif found.timelines and found.timelines == found.media_grids and profile.posts:
+        profile.not_observed["timeline"] = (
+            "only X's Media tab was read, which lists the posts with images or video: when "
+            "and how often the account posts is not shown (capture the UserTweets response too)"
         )
     elif not found.timelines and not profile.posts:
         why = (

@@ -1152,7 +1152,7 @@ def _not_observed(pages: Sequence[_Page], acc: _Acc, posts: list[Post]) -> dict[
         and not any(path.endswith("/shorts") and selected for path, selected in tabs)
         and not any(p.short_video for p in posts)
     ):
-        out["short_video"] = (
+        out["short_video"] = out["timeline"] = (
             "the channel has a Shorts tab, but only its long-form videos were captured, so "
             "its Shorts are not counted (capture the channel's /shorts tab too)"
         )

@@ -138,6 +138,19 @@ def _profile_rows(result: AuditResult) -> list[tuple[str, str]]:
     return rows
 
 
+def _by_profile(items: Sequence[tuple[str, str]], indent: str) -> list[str]:
+    """(profile, text) pairs grouped by profile: the profile named once, its items below."""
+    groups: dict[str, list[str]] = {}
+    for where, text in items:
+        groups.setdefault(where, []).append(text)
+    lines: list[str] = []
+    for where, texts in groups.items():
+        lines += wrap(where, indent)
+        for text in texts:
+            lines += wrap(f"- {text}", indent + "  ", indent + "    ")
+    return lines
+
+
 def _progress_lines(progress: Progress) -> list[str]:
     """What changed since the brand's previous stored audit, as the reports say it."""
     lines = [""]
@@ -156,9 +169,8 @@ def _progress_lines(progress: Progress) -> list[str]:
             continue
         changed = True
         lines.append(f"  {title} ({len(items)}):")
-        for item in items:
-            detail = f": {item.detail}" if item.detail else ""
-            lines += wrap(f"- {item.title}{detail} — {item.where}", "    ", "      ")
+        said = [(i.where, f"{i.title}: {i.detail}" if i.detail else i.title) for i in items]
+        lines += _by_profile(said, "    ")
     if not changed:
         lines.append("  No check changed its verdict.")
     return lines
@@ -228,7 +240,7 @@ def print_summary(
     """The owner's minute: the score, what changed since last time, what to fix first (with
     what to paste), then where the full report is."""
     lines = [""]
-    name = result.brand or "Overall"
+    name = result.brand or "Score"
     lines += wrap(f"{name}: {score_words(result.score, result.band)}")
     lines += _columns(_profile_rows(result))
     if result.progress is not None:
@@ -271,15 +283,11 @@ def _changes(title: str, items: Sequence[CheckChange], *, partial: bool = False)
     from audit.history import where_label
 
     lines = ["", f"{title} ({len(items)}):"]
-    groups: dict[str, list[CheckChange]] = {}
-    for item in items:
-        groups.setdefault(where_label(item.where), []).append(item)
-    for where, members in groups.items():
-        lines.append(f"  {terminal_text(where)}")
-        for c in members:
-            said = c.detail if partial else c.message
-            lines += wrap(f"- {c.title}: {said}" if said else f"- {c.title}", "    ", "      ")
-    return lines
+    said = []
+    for c in items:
+        text = c.detail if partial else c.message
+        said.append((where_label(c.where), f"{c.title}: {text}" if text else c.title))
+    return lines + _by_profile(said, "  ")
 
 
 def print_diff(d: AuditDiff) -> None:
@@ -287,10 +295,10 @@ def print_diff(d: AuditDiff) -> None:
     is still to fix and moved partly, profile by profile."""
     from audit.history import where_label
 
-    name = d.brand or "These profiles"
+    audits = f"audit #{d.before_id} → #{d.after_id}"
     lines = wrap(
-        f"{name}, audit #{d.before_id} → #{d.after_id}: "
-        f"score {_change(d.score_before, d.score_after)}"
+        (f"{d.brand}, {audits}" if d.brand else audits.capitalize())
+        + f": score {_change(d.score_before, d.score_after)}"
     )
     lines += _columns([(where_label(p.where), _change(p.before, p.after)) for p in d.profiles])
     if not (d.fixed or d.regressed or d.new or d.partial):

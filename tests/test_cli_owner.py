@@ -175,6 +175,12 @@ def test_diff_groups_what_was_fixed_under_its_profile(tmp_path: Path) -> None:
         proc = run("audit", "--har", har, "-k", keyword, "-o", tmp_path / keyword, db=db)
         assert proc.returncode == 0, proc.stderr
     after = json.loads((tmp_path / "pekarna" / "report.json").read_text(encoding="utf-8"))
+    # the second audit's summary says the same, the profile named once above its fixes
+    since = proc.stdout.split("Since your last audit", 1)[1].split("\n\n", 1)[0]
+    fixed_now = since.split(f"  Fixed ({len(after['progress']['fixed'])}):\n", 1)[1]
+    assert fixed_now.splitlines()[0] == f"    Bluesky @{build.BSKY_HANDLE}"
+    for item in after["progress"]["fixed"]:
+        assert f"      - {item['title']}" in fixed_now.splitlines()
     diff = run("diff", db=db)
     assert diff.returncode == 0, diff.stderr
     assert_fits(diff.stdout)

@@ -176,14 +176,6 @@ def _progress_lines(progress: Progress) -> list[str]:
     return lines
 
 
-def _distinct(pairs: Sequence[tuple[str, str | None]]) -> list[tuple[str | None, str]]:
-    """One text said once when every profile has the same, else each with its profile."""
-    texts = [(who, text) for who, text in pairs if text]
-    if len({text for _, text in texts}) <= 1:
-        return [(None, texts[0][1])] if texts else []
-    return [(who, text) for who, text in texts]
-
-
 def _suggestion_lines(items: Sequence[Suggestion], indent: str) -> list[str]:
     """What to paste, each text on its own lines exactly as it is to be pasted (not wrapped:
     a line break added here would end up in the bio); a note all share said once first."""
@@ -208,11 +200,11 @@ def _fix_lines(number: int, fix: TopFix) -> list[str]:
     lines = [""]
     lines += wrap(check.title, head, pad)
     lines += wrap(", ".join(fix.where), pad)
-    for who, message in _distinct([(w, r.message) for w, r in fix.results]):
+    for who, message in fix.messages:
         lines += wrap(f"{who}: {message}" if who else message, pad, pad + "  ")
     if check.why:
         lines += wrap(f"Why it matters: {check.why}", pad, pad + "  ")
-    for who, todo in _distinct([(w, r.fix) for w, r in fix.results]):
+    for who, todo in fix.todos:
         lines += wrap(f"What to do ({who}): {todo}" if who else f"What to do: {todo}", pad,
                       pad + "  ")  # fmt: skip
     shown = fix.suggestions[:3]

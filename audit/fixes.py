@@ -42,6 +42,18 @@ class TopFix:
         """(profile label, suggestion) across every profile it fails on."""
         return [(who, s) for who, r in self.results for s in r.suggestions]
 
+    @property
+    def messages(self) -> list[tuple[str | None, str]]:
+        """What was found: said once (profile None) when every profile has the same, else
+        each profile's own ('3 of 12 ... on Instagram', '4 of 12 ... on Bluesky')."""
+        return _distinct([(who, r.message) for who, r in self.results])
+
+    @property
+    def todos(self) -> list[tuple[str | None, str]]:
+        """What to do, likewise: each platform's own screens when they differ (Instagram's
+        Advanced settings is no help on Bluesky)."""
+        return _distinct([(who, r.fix) for who, r in self.results])
+
     def more_below(self, shown: int) -> str:
         """'14 more in each profile's section below.' for the suggestions past `shown`;
         "" when every one is shown."""
@@ -50,6 +62,14 @@ class TopFix:
             return ""
         whose = "each profile's section" if len(self.results) > 1 else "the profile's section"
         return f"{more} more in {whose} below."
+
+
+def _distinct(pairs: Sequence[tuple[str, str | None]]) -> list[tuple[str | None, str]]:
+    """One text said once when every profile has the same, else each with its profile."""
+    texts = [(who, text) for who, text in pairs if text]
+    if len({text for _, text in texts}) <= 1:
+        return [(None, texts[0][1])] if texts else []
+    return [(who, text) for who, text in texts]
 
 
 def _fix_key(check: CheckResult) -> tuple[int, int, float]:

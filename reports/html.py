@@ -542,12 +542,16 @@ def _top_fix(fix: TopFix, index: int) -> str:
         f'<li class="top-fix {check.status.value}" id="fix-{index}">',
         f'<div class="tf-where">{where}</div>',
         f'<h3 class="tf-title">{_e(check.title)}</h3>',
-        _user(check.message, "p", "message"),
     ]
+    # one profile's finding and advice stand for all only when they say the same
+    for who, message in fix.messages:
+        said = f'<b class="tf-who">{_user(who)}:</b> ' if who else ""
+        parts.append(f'<p class="message">{said}{_user(message)}</p>')
     if check.why:
         parts.append(f'<p class="tf-why"><b>Why it matters:</b> {_user(check.why)}</p>')
-    if check.fix:
-        parts.append(f'<p class="fix"><b>What to do:</b> {_user(check.fix)}</p>')
+    for who, todo in fix.todos:
+        label = f"What to do ({_user(who)}):" if who else "What to do:"
+        parts.append(f'<p class="fix"><b>{label}</b> {_user(todo)}</p>')
     parts.append(_suggestions([s for _, s in fix.suggestions], limit=3, more=fix.more_below(3)))
     parts.append("</li>")
     return "".join(parts)

@@ -287,11 +287,14 @@ def _answer(result: AuditResult) -> list[str]:
         check = fix.check
         where = ", ".join(md_escape(w) for w in fix.where)
         lines += ["", f"{number}. **{md_escape(check.title)}** — {where}"]
-        lines.append(f"   - {md_escape(check.message)}")
+        for who, message in fix.messages:  # each profile's own when they differ
+            said = f"{md_escape(who)}: " if who else ""
+            lines.append(f"   - {said}{md_escape(message)}")
         if check.why:
             lines.append(f"   - Why it matters: {md_escape(check.why)}")
-        if check.fix:
-            lines.append(f"   - What to do: {md_escape(check.fix)}")
+        for who, todo in fix.todos:
+            label = f"What to do ({md_escape(who)})" if who else "What to do"
+            lines.append(f"   - {label}: {md_escape(todo)}")
         shown = fix.suggestions[:3]
         lines += _suggestion_block([item for _, item in shown], indent="   ")
         if more := fix.more_below(len(shown)):

@@ -375,9 +375,11 @@ def test_evidence_counted_in_parts_reads_as_words_in_html_and_markdown() -> None
     assert "engagement — comments seen 12, replied 3" in markdown
 
 
-def test_a_fix_on_two_profiles_points_to_each_profiles_drafts() -> None:
-    """The answer's alt-text fix covers Instagram and Bluesky: the drafts past the first
-    three are in each profile's section (not 'the profile's'), in HTML and Markdown."""
+def test_a_fix_on_two_profiles_says_each_profiles_finding_advice_and_drafts() -> None:
+    """The answer's alt-text fix covers Instagram and Bluesky: each profile's own count and
+    its own platform's screens are said with its name (Instagram's Advanced settings are
+    no help on Bluesky), advice both share is said once, and the drafts past the first three
+    are in each profile's section (not 'the profile's'); in HTML and Markdown alike."""
     from audit.result import Suggestion
 
     def drafts(who: str) -> list[Suggestion]:
@@ -387,14 +389,25 @@ def test_a_fix_on_two_profiles_points_to_each_profiles_drafts() -> None:
             for i in range(1, 4)
         ]  # fmt: skip
 
+    found = {"bluedoor": ("3 of 12 have alt text.", "Tap Advanced settings > Accessibility."),
+             "door": ("4 of 12 have alt text.", "Tap the ALT button on each image.")}  # fmt: skip
     profiles = [
         profile_result(handle, platform, checks=[
-            check("ALT001", Status.WARN, severity=Severity.HIGH).model_copy(
-                update={"suggestions": drafts(handle)})])
+            check("ALT001", Status.WARN, severity=Severity.HIGH, message=found[handle][0],
+                  fix=found[handle][1]).model_copy(update={"suggestions": drafts(handle)}),
+            check("BIO009", Status.FAIL, severity=Severity.LOW, message="Same everywhere.",
+                  fix="Same advice."),
+        ])
         for handle, platform in (("bluedoor", Platform.INSTAGRAM), ("door", Platform.BLUESKY))
     ]  # fmt: skip
     result = audit_result(profiles)
     text = render_html(result)
     answer = Page(text[text.index('class="card answer"') : text.index("</section>")]).text
-    assert "3 more in each profile's section below." in answer
-    assert "3 more in each profile's section below." in render(result, "md")
+    markdown = render(result, "md").split("## What to fix first")[1].split("\n## ")[0]
+    for shown in (answer, markdown):
+        assert "Instagram @bluedoor: 3 of 12 have alt text." in shown
+        assert "Bluesky @door: 4 of 12 have alt text." in shown
+        assert "What to do (Instagram @bluedoor): Tap Advanced settings > Accessibility." in shown
+        assert "What to do (Bluesky @door): Tap the ALT button on each image." in shown
+        assert shown.count("Same everywhere.") == 1 and "What to do: Same advice." in shown
+        assert "3 more in each profile's section below." in shown

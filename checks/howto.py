@@ -54,6 +54,15 @@ _WHERE: dict[str, dict[Platform, str]] = {
         Platform.LINKEDIN: "Edit page > Details > Phone",
         Platform.GOOGLE_BUSINESS: "Edit profile > Contact > Phone",
     },
+    "location": {
+        Platform.INSTAGRAM: "Edit profile > Contact options > Business address",
+        Platform.FACEBOOK: "Edit Page info > Location",
+        Platform.X: "Edit profile > Location",
+        Platform.LINKEDIN: "Edit page > Locations",
+        Platform.GOOGLE_BUSINESS: "Edit profile > Location",
+        Platform.YOUTUBE: "YouTube Studio > Settings > Channel > Country of residence",
+        Platform.MASTODON: "Edit profile > Extra fields, labelled 'Location'",
+    },
     "place_tag": {
         Platform.INSTAGRAM: "Add location, when posting",
         Platform.FACEBOOK: "Check in, when posting",
@@ -144,6 +153,24 @@ def _contact_fix(result: CheckResult, profile: Profile, ctx: CheckContext) -> st
     )
 
 
+def _location_fix(result: CheckResult, profile: Profile, ctx: CheckContext) -> str:
+    bio = ctx.rules.bio_label.lower()
+    place = _WHERE["location"].get(profile.platform)
+    if place is None:
+        return (
+            f"Put '📍 City' on a line of its own in the {bio}: {profile.platform.label} "
+            "profiles have no location field."
+        )
+    return f"Add where you are ({place}), or put '📍 City' on a line of its own in the {bio}."
+
+
+def _catalogue_fix(result: CheckResult, profile: Profile, ctx: CheckContext) -> str:
+    shop = _WHERE["shop"].get(profile.platform)
+    if shop is None:
+        return result.fix or ""
+    return f"Connect your catalogue: set up {shop}, then tag your products in posts."
+
+
 def _place_tag_fix(result: CheckResult, profile: Profile, ctx: CheckContext) -> str:
     return (
         f"Tag the business's own place on every post taken there "
@@ -199,7 +226,9 @@ _FIXES: dict[str, _FixFn] = {
     "LNK001": _link_fix,
     "PRO003": _category_fix,
     "PRO004": _contact_fix,
+    "GEO001": _location_fix,
     "GEO002": _place_tag_fix,
+    "SHP002": _catalogue_fix,
     "SHP001": _shop_fix,
     "VID001": _short_video_fix,
     "REV001": _review_ask_fix,

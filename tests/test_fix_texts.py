@@ -45,6 +45,12 @@ def _assert_fixes_fit(profile: Profile, fixes: list[tuple[str, str]], own_words:
     for check_id, fix in fixes:
         wrong = _foreign_platform_ui(fix, profile.platform)
         assert not wrong, f"{profile.platform.value} {check_id}: {wrong} in {fix!r}"
+        for other in Platform:  # no other platform's shop, screens or rules at all
+            named = re.search(rf"\b{re.escape(other.label)}\b", fix)
+            if other is not profile.platform and named and other.label not in own_words:
+                raise AssertionError(
+                    f"{profile.platform.value} {check_id}: {other.label} in {fix!r}"
+                )
         for word in _EXAMPLE_BUSINESS.findall(fix):
             assert word.casefold() in own_words.casefold(), (
                 f"{profile.platform.value} {check_id}: example word {word!r} in {fix!r}"
@@ -156,3 +162,19 @@ def test_real_brands_get_fixes_in_their_own_terms(folder: str, name: str) -> Non
     ]
     assert fixes
     _assert_fixes_fit(profile, fixes, own)
+
+
+def test_geo001_sends_each_platform_to_its_own_location_field() -> None:
+    from checks import local
+
+    fixes = {}
+    for platform in (Platform.INSTAGRAM, Platform.BLUESKY, Platform.X):
+        profile = Profile(platform=platform, handle="rog", bio="Servis koles", posts=[])
+        ctx = make_ctx(platform, local=True)
+        r = enrich(local.location_not_public(profile, ctx), local.GEO001, profile, ctx)
+        assert r.status is Status.FAIL
+        fixes[platform] = r.fix or ""
+    assert "Contact options > Business address" in fixes[Platform.INSTAGRAM]
+    assert "Bluesky profiles have no location field" in fixes[Platform.BLUESKY]
+    assert "Edit profile > Location" in fixes[Platform.X]
+    assert not any("contact/location options" in fix for fix in fixes.values())

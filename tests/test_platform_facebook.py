@@ -382,3 +382,22 @@ def test_real_cassette_whole_capture() -> None:
     assert sum(1 for post in p.posts for m in post.media if m.kind == "video") == 3
     assert not any(post.is_repost for post in p.posts)
     assert not any(post.created_at_approx for post in p.posts)
+
+
+def test_a_graph_api_page_without_location_says_it_was_not_asked_for() -> None:
+    """A Graph API Page response is not 'the logged-out Page view': without `location` in
+    it, the address is unknown because the request did not ask for it."""
+    page = json.loads((FIXTURES / "graph_page_kavarna.lipa.json").read_text(encoding="utf-8"))
+    page.pop("location", None)
+    page.pop("single_line_address", None)
+    doc = Document(text=json.dumps(page), kind="json")
+    p = extract([doc], ctx())
+    assert "was not asked for `location`" in p.not_observed["location"]
+    html = extract(fixture("m_page_kavarna.lipa_loggedout.html"), ctx())
+    assert "logged-out Page view" in html.not_observed["location"]
+
+
+def test_real_graph_api_page_default_fields_location_reason() -> None:
+    p = extract(real("graphapi_page_facebookapp_default_fields.json"), ctx())
+    assert p.location is None
+    assert "was not asked for `location`" in p.not_observed["location"]

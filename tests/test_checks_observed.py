@@ -30,7 +30,10 @@ def test_the_gated_families() -> None:
     assert needs["ALT001"] == ("posts", "alt_text")
     assert needs["BIO001"] == ("bio",)
     assert needs["GEO002"] == ("posts", "geotags")
-    assert all(needs[f"CAD00{i}"] == ("posts",) for i in range(1, 5))
+    # CAD001 judges a listed post recent enough by itself; frequency and regularity need the
+    # whole timeline (not X's Media tab alone, not YouTube's long-form tab beside Shorts).
+    assert needs["CAD001"] == ("posts",)
+    assert all(needs[f"CAD00{i}"] == ("posts", "timeline") for i in range(2, 5))
 
 
 def test_geotags_key_reads_its_reason() -> None:

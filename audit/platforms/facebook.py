@@ -1280,8 +1280,7 @@ def _observability(profile: Profile, r: _Reading, draft: _Draft) -> None:
         k in node for node in graph_nodes for k in ("location", "single_line_address")
     ):
         profile.not_observed["location"] = (
-            "the Graph API response was not asked for `location`, so the Page's address is "
-            "unknown"
+            "the Graph API response was not asked for `location`, so the Page's address is unknown"
             if graph_nodes
             else "the logged-out Page view shows no address; the Page's About tab or a Graph "
             "API Page response with `location` would"

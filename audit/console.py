@@ -293,6 +293,14 @@ def print_diff(d: AuditDiff) -> None:
         + f": score {_change(d.score_before, d.score_after)}"
     )
     lines += _columns([(where_label(p.where), _change(p.before, p.after)) for p in d.profiles])
+    if d.keywords_changed:
+        before = ", ".join(d.keywords_before) or "none"
+        after = ", ".join(d.keywords_after) or "none"
+        lines += ["", *wrap(
+            f"Note: the target keywords differ (#{d.before_id}: {before}; #{d.after_id}: "
+            f"{after}), so a keyword check that moved reflects the words, not the profile.",
+            "", "  ",
+        )]  # fmt: skip
     if not (d.fixed or d.regressed or d.new or d.partial):
         lines += ["", "No check changed its verdict."]
     lines += _changes("Fixed", d.fixed)

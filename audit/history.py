@@ -318,6 +318,20 @@ class AuditDiff(BaseModel):
     partial: list[CheckChange] = Field(
         default_factory=list, description="Same verdict, a better or worse score."
     )
+    keywords_before: list[str] = Field(
+        default_factory=list, description="The target keywords the older audit judged."
+    )
+    keywords_after: list[str] = Field(
+        default_factory=list, description="The target keywords the newer audit judged."
+    )
+
+    @property
+    def keywords_changed(self) -> bool:
+        """Audited for other words: a keyword check that moved says the words differ, not
+        that the profile changed."""
+        return {k.casefold() for k in self.keywords_before} != {
+            k.casefold() for k in self.keywords_after
+        }
 
     @property
     def score_delta(self) -> float | None:
@@ -356,7 +370,8 @@ def diff(before: AuditResult, after: AuditResult) -> AuditDiff:
     (same verdict, a moved score: '1 of 3 → 2 of 3')."""
     old, new = _index(before), _index(after)
     out = AuditDiff(brand=after.brand or before.brand, score_before=before.score,
-                    score_after=after.score)  # fmt: skip
+                    score_after=after.score, keywords_before=list(before.keywords),
+                    keywords_after=list(after.keywords))  # fmt: skip
     old_scores = {f"{p.platform.value}:@{p.handle}": p.score for p in before.profiles}
     for p in after.profiles:
         where = f"{p.platform.value}:@{p.handle}"

@@ -192,6 +192,11 @@ def test_diff_groups_what_was_fixed_under_its_profile(tmp_path: Path) -> None:
     for item in data["fixed"]:
         assert f"- {item['title']}: {' '.join(item['message'].split())}" in flat
     assert after["progress"]["fixed"], "the second audit's report says what was fixed"
+    # audited for other words: the diff says a moved keyword check reflects the words
+    assert data["keywords_before"] == ["croissant"] and data["keywords_after"] == ["pekarna"]
+    note = " ".join(diff.stdout.split("Note: ", 1)[1].split("\n\n", 1)[0].split())
+    assert note.startswith("the target keywords differ (#1: croissant; #2: pekarna)")
+    assert "Note: " not in run("diff", "1", "1", db=db).stdout  # the same words: no note
 
 
 def test_batch_lines_say_score_band_and_report_or_why_not(tmp_path: Path) -> None:

@@ -625,13 +625,16 @@ def _inside_only(
 
 def _edge_stop(text: str, langs: Iterable[str | None]) -> bool:
     """Whether the phrase starts or ends with a stop word of one of `langs` ('in austin'
-    from a caption the detector took for French is still English to its reader)."""
+    from a caption the detector took for French is still English to its reader). A text too
+    short for the detector ('Developer of Mastodon. 25' reads as `xx`, which has no stop
+    words) is checked against English's, the language bios fall back to most."""
     words = text.casefold().split()
     if not words:
         return True
     from audit.nlp import get_pipeline
 
-    for lang in dict.fromkeys(langs):
+    known = [lang for lang in dict.fromkeys(langs) if lang and lang != "xx"]
+    for lang in known or ["en"]:
         if lang:
             pipe = get_pipeline(lang)
             if pipe.is_stop(words[0]) or pipe.is_stop(words[-1]):

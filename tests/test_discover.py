@@ -613,3 +613,25 @@ def test_a_real_capture_s_repeated_credit_line_is_no_proposal() -> None:
     words = {w for k in proposed for w in k.split()}
     assert not words & {"specimen", "university", "michigan", "museum", "zoology", "use"}
     assert not words & {"youtube", "contact"}  # the bio's platform chrome
+
+
+def test_a_bio_too_short_to_detect_keeps_its_stop_words_off_the_edges() -> None:
+    """'Developer of Mastodon. 25' is too short for the language detector (it reads `xx`,
+    which has no stop words): 'developer of' was proposed to the real Gargron account, and
+    the report told him to rename himself 'Eugen | Developer of'."""
+    # The platform's own name is chrome and is cut out, which leaves 'Developer of . 25'.
+    bio_only = make_profile(
+        Platform.MASTODON, handle="ana", display_name="Ana", bio="Developer of Mastodon. 25"
+    )
+    proposed = propose_keywords([bio_only])
+    assert proposed and not any(k.split()[-1] == "of" or k.split()[0] == "of" for k in proposed)
+
+
+def test_real_gargron_bio_proposes_no_phrase_ending_in_of() -> None:
+    from audit.runner import extract_files
+
+    path = realdata("mastodon", "xray_activitypub_actor_Gargron_mastodon.social_2018-07.http.txt")
+    profile = extract_files([path], "mastodon", None)
+    assert profile.bio and profile.bio.startswith("Developer of")
+    proposed = propose_keywords([profile])
+    assert "developer of" not in proposed and "developer" in proposed

@@ -446,13 +446,16 @@ def _matrix(disc: Discoverability) -> str:
             f'<tr><th scope="row">{_user(keyword)}{tag}</th>'
             f"{''.join(_matrix_cell(c) for c in cells)}</tr>"
         )
+    # The key is read before the table and outside its scroll box: as the table's caption it
+    # was as wide as the table, so a phone showed only its first words.
     return (
+        '<p class="matrix-note" id="kw-note">Where people searching for each keyword can find '
+        "you: the parts of each profile that contain it, the one that counts most first. "
+        "Darker = easier to find (the name field counts most, then the handle, bio, captions "
+        "and hashtags); — = not found.</p>"
         '<div class="matrix-wrap" role="region" tabindex="0" aria-label="Keyword table">'
-        '<table class="matrix">'
-        "<caption>Where people searching for each keyword can find you: the parts of each "
-        "profile that contain it, the one that counts most first. Darker = easier to find "
-        "(the name field counts most, then the handle, bio, captions and hashtags); "
-        "— = not found.</caption>"
+        '<table class="matrix" aria-describedby="kw-note">'
+        '<caption class="sr-only">Each keyword, and where each profile has it</caption>'
         f'<thead><tr><th scope="col">Keyword</th>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )

@@ -323,3 +323,35 @@ def test_printed_pdf_fills_its_pages_and_keeps_each_heading_with_its_fix(request
         assert not ending, f"page {number} ends on {ending}: {lines[-3:]}"
     footer = pages[-1][-1][0]
     assert footer.startswith("findable ") and len(pages[-1]) > 1, "the footer has company"
+
+
+def test_a_phone_shows_handles_whole_the_matrix_key_and_thumb_sized_copy_buttons(
+    browser, report
+) -> None:  # type: ignore[no-untyped-def]
+    """At 390 px: a handle in the profiles and competitors tables sits on one line (it
+    broke as '@modravra' / 'ta.bakery'), the keyword table's key is read whole before the
+    table (as its caption it was as wide as the table and cut by the screen's edge), and
+    the copy buttons and the post links beside them are at least 44 px tall to tap."""
+    ctx, page, _ = _open(browser, report, 390, 844)
+    try:
+        handles = page.evaluate(
+            """() => [...document.querySelectorAll('table.glance td:nth-child(2)')].map(td => {
+                const range = document.createRange(); range.selectNodeContents(td);
+                const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                return [td.textContent, tops.size]; })"""
+        )
+        assert len(handles) == 3 and all(text.startswith("@") for text, _ in handles)
+        assert [lines for _, lines in handles] == [1, 1, 1], handles
+        key = page.locator(".keywords .matrix-note")
+        box, table = key.bounding_box(), page.locator("table.matrix").bounding_box()
+        assert box is not None and table is not None
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["y"] < table["y"]
+        assert "Darker = easier to find" in key.inner_text()
+        assert page.locator("table.matrix").get_attribute("aria-describedby") == "kw-note"
+        taps = page.evaluate(
+            """() => [...document.querySelectorAll('.s-actions button.copy, .s-actions a')]
+                .filter(el => el.offsetParent).map(el => el.getBoundingClientRect().height)"""
+        )
+        assert len(taps) >= 4 and min(taps) >= 44, taps
+    finally:
+        ctx.close()

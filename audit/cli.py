@@ -602,6 +602,9 @@ def history_cmd(
         return
     from audit.console import print_history
 
+    if not rows and brand:
+        typer.echo(f"No audits of {brand!r} stored; 'findable history' lists every brand's.")
+        return
     print_history(rows)
 
 

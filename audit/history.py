@@ -155,17 +155,16 @@ def record(result: AuditResult, db: Path | None = None) -> int:
 def list_audits(
     db: Path | None = None, *, brand: str | None = None, limit: int = 50
 ) -> list[StoredAudit]:
-    """Newest first; `brand` filters by brand name (case-insensitive)."""
-    sql = "SELECT id, brand, generated_at, score, profiles FROM audits"
-    args: list[object] = []
-    if brand:
-        sql += " WHERE lower(brand) = lower(?)"
-        args.append(brand)
-    sql += " ORDER BY id DESC LIMIT ?"
-    args.append(limit)
+    """Newest first; `brand` keeps the audits of that brand name, compared as `findable diff`
+    compares them (case and spacing aside, in every script: 'šiška  PEKARNA' is 'Šiška
+    Pekarna'; SQLite's lower() folds ASCII only, so the filter runs here)."""
+    sql = "SELECT id, brand, generated_at, score, profiles FROM audits ORDER BY id DESC"
     with _connect(db or default_db()) as conn:
-        rows = conn.execute(sql, args).fetchall()
-    return [StoredAudit.from_row(r) for r in rows]
+        if not brand:
+            return [StoredAudit.from_row(r) for r in conn.execute(sql + " LIMIT ?", (limit,))]
+        rows = conn.execute(sql).fetchall()
+    wanted = [r for r in rows if isinstance(r[1], str) and same_brand(brand, "", r[1], "")]
+    return [StoredAudit.from_row(r) for r in wanted[:limit]]
 
 
 def _keys(profiles: str) -> set[str]:

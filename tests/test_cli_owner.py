@@ -238,3 +238,23 @@ def test_wrapped_untrusted_text_is_inert_and_keeps_every_word(text: str, indent:
     assert joined.split() == terminal_text(text).split()
     for line in lines:
         assert len(line) <= WIDTH or " " not in line.strip()
+
+
+def test_history_of_one_brand_matches_its_name_in_any_script(tmp_path: Path) -> None:
+    """`history --brand` finds a brand as `diff --brand` does: case and spacing aside, also
+    beyond ASCII (SQLite's lower() left 'ŠIŠKA' and 'šiška' apart)."""
+    har = tmp_path / "bluesky.har"
+    har.write_text(build.har_text(build.build_hars()[f"bluesky-{build.BSKY_HANDLE}"]))
+    db = tmp_path / "h.db"
+    brand = tmp_path / "findable.toml"
+    made = run("init", brand, "--no-input", "--name", "Šiška Pekarna", "--keywords", "kruh",
+               "--profiles", f"bluesky:@{build.BSKY_HANDLE}", db=db)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    audited = run("audit", "--brand", brand, "--har", har, "-o", tmp_path / "o", db=db)
+    assert audited.returncode == 0, audited.stderr
+    listed = run("history", "--brand", "ŠIŠKA   pekarna", db=db)
+    assert listed.returncode == 0, listed.stderr
+    assert "#1 " in listed.stdout and "Šiška Pekarna" in listed.stdout
+    assert json.loads(run("history", "--brand", "šiška pekarna", "--json", db=db).stdout)
+    other = run("history", "--brand", "Zrno", db=db)
+    assert other.returncode == 0 and "No audits of 'Zrno' stored" in other.stdout

@@ -265,9 +265,12 @@ def _section_of(text: str) -> str:
 
 def test_matrix_is_an_accessible_heat_table() -> None:
     section = _section_of(_keywords_html())
-    text = section[section.index('<table class="matrix">') : section.index("</table>")]
+    text = section[section.index('<table class="matrix"') : section.index("</table>")]
     page = Page(text)
     assert page.tags("caption")
+    # the key to the colours is a paragraph before the table, which it describes
+    assert page.tags("table")[0].get("aria-describedby") == "kw-note"
+    assert "Darker = easier to find" in Page(section[: section.index("<table")]).text
     headers = [a for a in page.tags("th") if a.get("scope") == "col"]
     assert len(headers) == 4  # keyword + three profiles
     assert [a for a in page.tags("th") if a.get("class") == "competitor"]

@@ -667,7 +667,9 @@ def checks_cmd(
     if explain is not None:
         if not explain.strip():
             raise InputError("--explain needs a check ID or slug, e.g. --explain BIO003")
-        typer.echo(runner.explain_check(explain))
+        from audit.console import print_explained
+
+        print_explained(runner.explain_check(explain))
     elif json_out:
         typer.echo(json.dumps(runner.checks_metadata(), ensure_ascii=False, indent=2))
     else:

@@ -25,10 +25,13 @@ from audit.result import AuditResult, Progress, Suggestion, shown_delta, shown_s
 
 if TYPE_CHECKING:
     from audit.history import AuditDiff, CheckChange, StoredAudit
+    from checks.base import CheckMeta
 
 __all__ = [
     "band_words",
+    "print_checks",
     "print_diff",
+    "print_explained",
     "print_history",
     "print_summary",
     "report_files",
@@ -329,4 +332,28 @@ def print_history(rows: Sequence[StoredAudit]) -> None:
             lines += wrap(", ".join(names), "       ")
         if r.damaged:
             lines += wrap(f"damaged in the history: {r.damaged}", "       ")
+    _echo(lines)
+
+
+# --- checks ---------------------------------------------------------------------------------
+
+
+def print_checks(metas: Sequence[CheckMeta]) -> None:
+    """Every check on a line or two: ID, what it looks for, its category and weight, and the
+    platforms it applies to by name (the full list of platforms wraps under the title)."""
+    lines: list[str] = []
+    for m in metas:
+        names = sorted(p.label for p in m.platforms or ())
+        where = "every platform" if not names else ", ".join(names)
+        said = f"{m.title} — {m.category.value}, weight {m.weight:g}; {where}"
+        lines += wrap(said, f"{m.id:<7} ", " " * 8)
+    _echo(lines)
+
+
+def print_explained(text: str) -> None:
+    """A check's documentation with each paragraph wrapped to the terminal; headings and
+    blank lines kept, so it still reads as Markdown when saved."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        lines += [line] if not line.strip() or line.startswith("#") else wrap(line)
     _echo(lines)

@@ -785,12 +785,7 @@ def explain_check(check_id: str) -> str:
 
 
 def print_checks() -> None:
+    from audit.console import print_checks as show
     from checks import all_metas
 
-    metas = all_metas()
-    width = max(len(m.title) for m in metas)
-    for m in metas:
-        platforms = "all" if not m.platforms else ",".join(sorted(p.value for p in m.platforms))
-        typer.echo(
-            f"{m.id}  {m.title:<{width}}  {m.category.value:<12} {m.weight:>3g}  {platforms}"
-        )
+    show(all_metas())

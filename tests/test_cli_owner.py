@@ -258,3 +258,19 @@ def test_history_of_one_brand_matches_its_name_in_any_script(tmp_path: Path) -> 
     assert json.loads(run("history", "--brand", "šiška pekarna", "--json", db=db).stdout)
     other = run("history", "--brand", "Zrno", db=db)
     assert other.returncode == 0 and "No audits of 'Zrno' stored" in other.stdout
+
+
+def test_checks_list_and_explain_fit_80_columns(tmp_path: Path) -> None:
+    db = tmp_path / "unused.db"
+    listing = run("checks", db=db)
+    assert listing.returncode == 0, listing.stderr
+    assert_fits(listing.stdout)
+    metas = json.loads(run("checks", "--json", db=db).stdout)
+    starts = [line.split()[0] for line in listing.stdout.splitlines() if not line.startswith(" ")]
+    assert starts == [m["id"] for m in metas]  # one entry per check, in the JSON's order
+    flat = " ".join(listing.stdout.split())
+    for m in metas:
+        assert f"{m['id']} {' '.join(m['title'].split())} — " in flat
+    explained = run("checks", "--explain", "ALT001", db=db)
+    assert_fits(explained.stdout)
+    assert "## Why it matters" in explained.stdout.splitlines()

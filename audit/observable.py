@@ -17,6 +17,7 @@ kind. Keys are `Profile.not_observed` keys.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from audit.model import Platform, Profile
@@ -160,6 +161,20 @@ def _posts_only(profile: Profile) -> bool:
     return bool(profile.own_posts()) and all(_empty(profile, key) for key in _HEADER)
 
 
+# A field read from the page's meta tags: 'meta[property=og:title]', 'meta og:description'.
+_META_SOURCE = re.compile(r"\bmeta[\[ ]")
+# What a page's meta tags never carry (they hold a title, a description, an image, counts).
+_BEYOND_META = ("links", "category", "contact", "location", "posts")
+
+
+def _meta_only(profile: Profile) -> bool:
+    """Every profile field was read from the page's meta tags: a logged-out Instagram or
+    Threads page saved as is, whose data loads later through requests the file does not
+    hold. Its missing links or category say nothing about the profile."""
+    header = [v for k, v in profile.sources.items() if not k.startswith("posts")]
+    return bool(header) and all(_META_SOURCE.search(v) for v in header)
+
+
 def declare(profile: Profile) -> Profile:
     """Mark every field this profile's input cannot carry, and did not show, as not observed
     (an extractor's own, more specific reason is kept). A field is unobservable only when
@@ -174,6 +189,14 @@ def declare(profile: Profile) -> Profile:
                 continue
             if _empty(profile, key):
                 profile.not_observed[key] = known[0].reason(key)
+    if _meta_only(profile):
+        for key in _BEYOND_META:
+            if key not in profile.not_observed and _empty(profile, key):
+                profile.not_observed[key] = (
+                    "this input holds only the page's meta tags (name, bio, image, counts), "
+                    f"which never carry {FIELD_WORDS[key]}; audit the profile live, or add "
+                    "the data the page loads (a HAR, or the platform's profile response)"
+                )
     if _posts_only(profile):
         for key in _HEADER:
             profile.not_observed.setdefault(

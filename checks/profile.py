@@ -96,9 +96,8 @@ def _rendition(url: str, width: int, height: int) -> bool:
     """Whether the image address itself asks for this size ('/p50x50/', '75x75_RS',
     's150x150', 'company-logo_200_200'): a thumbnail the platform cut from a larger upload
     (Facebook's Graph API default picture, Pinterest's small avatar, the logo LinkedIn's page
-    shows), which says nothing about the upload."""
-    path = url.split("?")[0]
-    return bool(re.search(rf"(?<![0-9]){width}[x_]{height}(?![0-9])", path))
+    shows, Instagram's 's100x100' in its query), which says nothing about the upload."""
+    return bool(re.search(rf"(?<![0-9]){width}[x_]{height}(?![0-9])", url))
 
 
 @check(PRO002)

@@ -173,3 +173,47 @@ def test_real_facebook_more_posts_page_is_not_told_it_has_no_intro() -> None:
     for check_id in ("BIO001", "KEY001", "LNK001", "PRO005", "SHP001"):
         assert _check(audited, check_id).status is Status.NA  # type: ignore[attr-defined]
     assert _check(audited, "ALT001").status is Status.FAIL  # type: ignore[attr-defined]
+
+
+# --- a page saved with its meta tags only ------------------------------------------------
+
+_META_JUDGED = ("LNK001", "SHP001", "PRO003", "PRO002")
+
+
+def _audit_checks(paths: list[Path], platform: str) -> dict[str, object]:
+    from audit.model import Brand
+    from audit.runner import extract_files
+
+    profile = extract_files(paths, platform, WHEN)
+    audited = audit_profiles([profile], Brand(keywords=["kruh"])).profiles[0]
+    return {c.id: c for c in audited.checks}
+
+
+def test_a_page_of_meta_tags_does_not_fail_what_meta_tags_never_carry() -> None:
+    """The invented bakery's logged-out Instagram page holds only meta tags (its data loads
+    later through requests): 'No website link', 'Business category is not set' and 'Profile
+    image is 100x100' (og:image is a 100x100 rendition) were verdicts on the file, not the
+    profile. With the page's web_profile_info response they are judged again."""
+    fixtures = Path(__file__).parent / "fixtures" / "instagram"
+    page = fixtures / "profile_page_pekarna.soncek_loggedout.html"
+    alone = _audit_checks([page], "instagram")
+    for check_id in _META_JUDGED:
+        assert alone[check_id].status is Status.NA, alone[check_id]  # type: ignore[attr-defined]
+    assert "meta tags" in alone["LNK001"].message  # type: ignore[attr-defined]
+    assert alone["BIO001"].status is Status.PASS  # type: ignore[attr-defined]
+    full = _audit_checks([page, fixtures / "web_profile_info_pekarna.soncek.json"], "instagram")
+    assert all(full[c].status is not Status.NA for c in ("LNK001", "PRO003"))  # type: ignore[attr-defined]
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize(
+    ("folder", "name"),
+    [
+        ("instagram", "ig_profile_page_pluto__travel_loggedout_2024-12.html"),
+        ("threads", "threads_profile_page_joyqiuu_loggedout_2023-07.HEAD_EXCERPT.html"),
+    ],
+)
+def test_real_meta_tag_pages_are_not_told_they_have_no_link(folder: str, name: str) -> None:
+    checks = _audit_checks([realdata(folder, name)], folder)
+    for check_id in ("LNK001", "SHP001"):
+        assert checks[check_id].status is Status.NA, checks[check_id]  # type: ignore[attr-defined]

@@ -54,6 +54,7 @@ __all__ = [
     "passed",
     "profile_label",
     "profile_status_text",
+    "same_reason",
     "score_text",
     "shown_delta",
     "skipped_with_profile",
@@ -124,6 +125,16 @@ def unchecked(checks: Iterable[CheckResult]) -> list[CheckResult]:
     order = {Status.ERROR: 0, Status.MANUAL: 1, Status.NA: 2}
     rest = (c for c in checks if c.status in _UNCHECKED)
     return sorted(rest, key=lambda c: (order[c.status], c.id))
+
+
+def same_reason(checks: Sequence[CheckResult]) -> list[tuple[str, list[CheckResult]]]:
+    """Unchecked results as (reason, checks), in order: checks that give one reason word
+    for word ('Not applicable on Bluesky.', fourteen of them on a Bluesky profile) are one
+    line naming them all, not fourteen lines repeating it."""
+    groups: dict[str, list[CheckResult]] = {}
+    for check in checks:
+        groups.setdefault(check.message, []).append(check)
+    return list(groups.items())
 
 
 def not_captured(profile: ProfileResult) -> bool:

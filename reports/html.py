@@ -41,6 +41,7 @@ from reports._common import (
     not_captured,
     outcome_label,
     passed,
+    same_reason,
     score_text,
     shown_delta,
     skipped_with_profile,
@@ -255,13 +256,20 @@ def _checklist(checks: Sequence[CheckResult], profile: ProfileResult | None, lev
                 f"<li>{len(skipped)} checks skipped because the profile was not captured "
                 f'<span class="muted small">({_e(ids)})</span></li>'
             )
-        for check in rest:
-            rows.append(
-                f"<li><b>{_e(check.title)}</b> "
-                f'<span class="muted small">{_e(check.id)} · '
-                f"{_e(status_label(check.status).lower())}</span> — "
-                f"{_user(check.message)}</li>"
+        for reason, members in same_reason(rest):
+            if len(members) == 1:
+                (check,) = members
+                rows.append(
+                    f"<li><b>{_e(check.title)}</b> "
+                    f'<span class="muted small">{_e(check.id)} · '
+                    f"{_e(status_label(check.status).lower())}</span> — "
+                    f"{_user(check.message)}</li>"
+                )
+                continue
+            named = ", ".join(
+                f'{_e(c.title)} <span class="muted small">{_e(c.id)}</span>' for c in members
             )
+            rows.append(f"<li><b>{_user(reason.removesuffix('.') + ':')}</b> {named}</li>")
         parts.append(
             f'<{h} class="sub">Could not check</{h}><ul class="unchecked">{"".join(rows)}</ul>'
         )

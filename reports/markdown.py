@@ -30,6 +30,7 @@ from reports._common import (
     not_captured,
     passed,
     profile_status_text,
+    same_reason,
     score_text,
     shown_delta,
     skipped_with_profile,
@@ -178,11 +179,15 @@ def _checklist(
             lines.append(
                 f"- {len(skipped)} checks skipped because the profile was not captured: {ids}"
             )
-        for check in rest:
-            lines.append(
-                f"- {md_escape(check.title)} (`{check.id}`, "
-                f"{status_label(check.status).lower()}) — {md_escape(check.message)}"
-            )
+        for reason, members in same_reason(rest):
+            if len(members) == 1:
+                lines.append(
+                    f"- {md_escape(members[0].title)} (`{members[0].id}`, "
+                    f"{status_label(members[0].status).lower()}) — {md_escape(reason)}"
+                )
+            else:
+                named = ", ".join(f"{md_escape(c.title)} (`{c.id}`)" for c in members)
+                lines.append(f"- {md_escape(reason.removesuffix('.') + ':')} {named}")
     if not lines:
         lines = ["", "_No checks ran._"]
     return lines

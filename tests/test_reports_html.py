@@ -414,3 +414,27 @@ def test_a_fix_on_two_profiles_says_each_profiles_finding_advice_and_drafts() ->
         assert "What to do (Bluesky @door): Tap the ALT button on each image." in shown
         assert shown.count("Same everywhere.") == 1 and "What to do: Same advice." in shown
         assert "3 more in each profile's section below." in shown
+
+
+def test_checks_that_cannot_apply_for_one_reason_are_one_line() -> None:
+    """Fourteen 'Not applicable on Bluesky.' lines buried the two reasons worth reading:
+    checks that give the same reason word for word are one line naming each of them (HTML
+    and Markdown); a check with a reason of its own keeps its line."""
+    checks = [
+        check("REV001", Status.NA, title="Enough reviews", message="Not applicable on Bluesky."),
+        check("GEO003", Status.NA, title="Geotags match", message="Bluesky posts have no place."),
+        check("PRO003", Status.NA, title="Category is set", message="Not applicable on Bluesky."),
+    ]
+    result = audit_result([profile_result(checks=checks)])
+    text = render_html(result)
+    rows = [
+        Page(row).text for row in re.findall(r"<li>.*?</li>", text[text.index("Could not check") :])
+    ]
+    assert "Not applicable on Bluesky: Category is set PRO003, Enough reviews REV001" in rows
+    assert any("Geotags match" in r and "Bluesky posts have no place." in r for r in rows)
+    assert sum("Not applicable on Bluesky" in r for r in rows) == 1
+    markdown = render(result, "md")
+    assert markdown.count("Not applicable on Bluesky") == 1
+    assert "Not applicable on Bluesky: Category is set (`PRO003`), Enough reviews (`REV001`)" in (
+        markdown
+    )

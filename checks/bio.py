@@ -9,7 +9,7 @@ from audit.discover import profile_languages
 from audit.model import Profile
 from audit.patterns import EMAIL
 from audit.result import Category, CheckResult, Severity
-from checks.base import CheckContext, CheckMeta, check
+from checks.base import CheckContext, CheckMeta, check, not_observed
 from checks.common import ev, quote, text_length, urls_in, word_list
 from checks.keywords import keyword_in, keywords_text, no_keywords, targets_in
 from checks.sources import (
@@ -274,6 +274,9 @@ def bio_no_cta(profile: Profile, ctx: CheckContext) -> CheckResult:
     found = calls_to_action(bio) + routes
     if found:
         return BIO005.passed(f"{label} has a next step: {', '.join(found)}.", evidence)
+    cut = not_observed(profile, "bio_end")
+    if cut:  # the call to action usually closes a bio: the part the input does not show
+        return BIO005.na(f"No call to action in the part of the {label.lower()} shown. {cut}")
     return BIO005.warn(
         f"{label} has no call to action: no verb like 'order', 'book' or 'DM', no arrow, link "
         "or email.",

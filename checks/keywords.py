@@ -177,6 +177,11 @@ def keyword_not_in_bio(profile: Profile, ctx: CheckContext) -> CheckResult:
     found = _found(bio, ctx.keywords, profile, ctx)
     if found:
         return KEY002.passed(f"{label} contains {', '.join(found)}.", evidence)
+    cut = not_observed(profile, "bio_end")
+    if cut:
+        return KEY002.na(
+            f"No target keyword ({kws}) in the part of the {label.lower()} shown. {cut}", evidence
+        )
     return KEY002.fail(f"{label} contains none of the target keywords: {kws}.", evidence)
 
 

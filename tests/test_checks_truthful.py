@@ -347,3 +347,40 @@ def test_x_media_grid_is_told_apart_by_its_entries(tmp_path: Path) -> None:
     assert from_grid.posts and "timeline" in from_grid.not_observed
     from_posts = x.extract(user + load_file(page / "bluedoorbakery_user_tweets.json"), ctx)
     assert from_posts.posts and "timeline" not in from_posts.not_observed
+
+
+# --- a bio the input cuts off ---------------------------------------------------------------
+
+
+def test_a_cut_off_bio_is_not_judged_on_what_it_lacks() -> None:
+    """A bio read from a meta tag that cuts it off ('... For customer support,...') may end
+    with the call to action or the keyword: their absence in the part shown proves nothing,
+    their presence still passes."""
+    from checks import bio as bio_checks
+
+    cut = {"bio_end": "the intro was read from a meta tag that cuts it off"}
+    shown = "Welcome to the official page of Kolesarnica Rog! For repairs,..."
+    p = make_profile(Platform.FACEBOOK, bio=shown, not_observed=cut)
+    ctx = make_ctx(Platform.FACEBOOK, keywords=["servis koles"])
+    assert_result(bio_checks.bio_no_cta(p, ctx), Status.NA, None, "part of the intro shown")
+    assert_result(key.keyword_not_in_bio(p, ctx), Status.NA, None, "cuts it off")
+    whole = make_profile(Platform.FACEBOOK, bio=shown)
+    assert bio_checks.bio_no_cta(whole, ctx).status is Status.WARN
+    assert key.keyword_not_in_bio(whole, ctx).status is Status.FAIL
+    with_kw = make_profile(Platform.FACEBOOK, bio="Servis koles in Ljubljana...", not_observed=cut)
+    assert key.keyword_not_in_bio(with_kw, ctx).status is Status.PASS
+
+
+def test_real_nintendo_intro_cut_off_by_its_meta_tag() -> None:
+    from audit.platforms import facebook
+    from tests.test_platform_facebook import real as fb_real
+
+    p = facebook.extract(
+        fb_real("m_facebook_Nintendo_post_4194934713924283_2021-06-08.html"),
+        ExtractContext(captured_at=NOW),
+    )
+    assert p.bio and p.bio.endswith("For customer support,")
+    assert "cuts it off" in p.not_observed["bio_end"]
+    from checks import bio as bio_checks
+
+    assert bio_checks.bio_no_cta(p, make_ctx(Platform.FACEBOOK)).status is Status.NA

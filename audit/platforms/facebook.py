@@ -1260,6 +1260,10 @@ def _fill(profile: Profile, draft: _Draft) -> None:
         profile.bio = v["bio_truncated"]
         profile.sources["bio"] = s["bio_truncated"]
         profile.capture.warnings.append("the About text was read from a meta tag that cuts it off")
+        profile.not_observed["bio_end"] = (
+            "the intro was read from a meta tag that cuts it off after "
+            f"{len(profile.bio.rstrip('.… '))} characters, so its end is not known"
+        )
     if profile.avatar is None and "avatar_ld" in v:
         url = v["avatar_ld"]
         profile.avatar = Avatar(url=url, is_default=_is_default_avatar(url))

@@ -319,7 +319,8 @@ def bio_first_line_weak(profile: Profile, ctx: CheckContext) -> CheckResult:
     if found:
         return BIO006.passed(f"First line {quote(first)} contains {', '.join(found)}.", evidence)
     later = targets_in(bio, ctx.keywords, lang)
-    where = f" ({', '.join(later)} appears only further down)" if later else ""
+    verb = "appears" if len(later) == 1 else "appear"
+    where = f" ({', '.join(later)} {verb} only further down)" if later else ""
     return BIO006.warn(
         f"First line {quote(first)} carries none of the target keywords "
         f"({keywords_text(ctx.keywords)}){where}.",

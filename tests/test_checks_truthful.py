@@ -384,3 +384,15 @@ def test_real_nintendo_intro_cut_off_by_its_meta_tag() -> None:
     from checks import bio as bio_checks
 
     assert bio_checks.bio_no_cta(p, make_ctx(Platform.FACEBOOK)).status is Status.NA
+
+
+def test_bio006_says_which_keywords_come_later_in_plain_english() -> None:
+    from checks import bio as bio_checks
+
+    p = make_profile(Platform.YOUTUBE, bio="Hi all,\nBicycle repair and bicycle parts in Ljubljana")
+    many = bio_checks.bio_first_line_weak(
+        p, make_ctx(Platform.YOUTUBE, keywords=["repair", "parts"])
+    )
+    assert_result(many, Status.WARN, 0.5, "(repair, parts appear only further down)")
+    one = bio_checks.bio_first_line_weak(p, make_ctx(Platform.YOUTUBE, keywords=["repair"]))
+    assert_result(one, Status.WARN, 0.5, "(repair appears only further down)")

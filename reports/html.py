@@ -31,6 +31,7 @@ from reports._common import (
     NO_FIELD,
     TopFix,
     answer_sentence,
+    audit_name,
     band_label,
     band_of,
     evidence_line,
@@ -527,7 +528,8 @@ def _keywords(disc: Discoverability | None, competitors: Sequence[ProfileResult]
 
 
 def _header(result: AuditResult) -> str:
-    title = _user(result.brand) if result.brand else "Social search audit"
+    name = audit_name(result)
+    title = _user(name) if name else "Social search audit"
     meta = (
         f"Generated {_e(format_datetime(result.generated_at))} · "
         f"{len(result.profiles)} profile{'s' if len(result.profiles) != 1 else ''}"
@@ -656,7 +658,8 @@ def render_html(result: AuditResult) -> str:
     """The full page: the score and the answer first (what to fix, ready to paste), progress
     since the last audit, the profiles at a glance, brand-wide checks, one card per profile,
     the keyword details, notes."""
-    page_title = f"Findability audit — {result.brand}" if result.brand else "Findability audit"
+    name = audit_name(result)
+    page_title = f"Findability audit — {name}" if name else "Findability audit"
     body = [_header(result), _answer(result), _progress(result.progress), _glance(result)]
     if result.brand_checks:
         body.append(

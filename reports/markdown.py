@@ -20,6 +20,7 @@ from audit.result import (
 )
 from reports._common import (
     answer_sentence,
+    audit_name,
     band_label,
     band_of,
     cell_text,
@@ -271,7 +272,8 @@ def _keywords_section(disc: Discoverability, competitors: Sequence[ProfileResult
 
 
 def _title(result: AuditResult) -> str:
-    head = f"# Findable audit: {md_escape(result.brand)}" if result.brand else "# Findable audit"
+    name = audit_name(result)
+    head = f"# Findable audit: {md_escape(name)}" if name else "# Findable audit"
     shown = score_text(result.score)
     if shown is None:
         return f"{head} — not scored"

@@ -438,3 +438,21 @@ def test_checks_that_cannot_apply_for_one_reason_are_one_line() -> None:
     assert "Not applicable on Bluesky: Category is set (`PRO003`), Enough reviews (`REV001`)" in (
         markdown
     )
+
+
+def test_an_audit_without_a_brand_is_titled_with_the_profiles_own_name() -> None:
+    """Audited from a saved page with no brand file, the report is titled with the name
+    the profile shows ('Kyle Pitzen' on the real Bluesky page), not 'Social search audit';
+    the handle when it shows none; the name is escaped like any text read from a page."""
+    named = audit_result([profile_result(display_name="Kyle Pitzen")], brand=None)
+    text = render_html(named)
+    assert "<title>Findability audit — Kyle Pitzen</title>" in text
+    assert Page(text[text.index("<h1>") : text.index("</h1>")]).text.strip() == "Kyle Pitzen"
+    assert render(named, "md").startswith("# Findable audit: Kyle Pitzen — 72/100")
+    unnamed = render_html(audit_result([profile_result(display_name=None)], brand=None))
+    assert Page(unnamed[unnamed.index("<h1>") : unnamed.index("</h1>")]).text.strip() == (
+        "@bluedoor"
+    )
+    hostile = render_html(audit_result([profile_result(display_name=HOSTILE_BIO)], brand=None))
+    head = hostile[hostile.index("<h1>") : hostile.index("</h1>")]
+    assert "<script" not in head.lower() and "<img" not in head.lower()

@@ -94,8 +94,8 @@ VID002 = CheckMeta(
     "Reels). Warns when it is only on such platforms without short video seen; fails when "
     "none of its profiles is on one.",
     why=VID001.why,
-    fix="Start where your audience already is: Reels on your Instagram, or a TikTok / YouTube "
-    "Shorts account reusing the same clips.",
+    fix="Start with 15–30 second vertical clips: Reels where the brand is on Instagram or "
+    "Facebook, or a TikTok or YouTube account for Shorts, reusing the same clips on each.",
     example="A bakery audited on Bluesky and Mastodon only.",
     better="The same bakery posting weekly Reels on Instagram and the same clips on TikTok.",
     source=_SOURCES,

@@ -178,3 +178,18 @@ def test_geo001_sends_each_platform_to_its_own_location_field() -> None:
     assert "Bluesky profiles have no location field" in fixes[Platform.BLUESKY]
     assert "Edit profile > Location" in fixes[Platform.X]
     assert not any("contact/location options" in fix for fix in fixes.values())
+
+
+def test_brand_level_fixes_assume_no_profile_the_brand_lacks() -> None:
+    """VID002 told brands audited on Bluesky, LinkedIn or Google only to post 'Reels on your
+    Instagram'."""
+    from audit.pipeline import audit_profiles
+
+    shop = _bike_shop(Platform.BLUESKY)
+    result = audit_profiles([shop], Brand(name="Kolesarnica Rog", keywords=["kolesa"]))
+    vid002 = next(c for c in result.brand_checks if c.id == "VID002")
+    assert vid002.status is Status.FAIL and vid002.fix
+    assert "your Instagram" not in vid002.fix
+    for c in result.brand_checks:
+        if c.status in (Status.WARN, Status.FAIL) and c.fix:
+            assert not _EXAMPLE_BUSINESS.search(c.fix), c

@@ -355,3 +355,28 @@ def test_a_phone_shows_handles_whole_the_matrix_key_and_thumb_sized_copy_buttons
         assert len(taps) >= 4 and min(taps) >= 44, taps
     finally:
         ctx.close()
+
+
+def test_copy_falls_back_to_selecting_the_text_when_the_clipboard_api_refuses(
+    browser, report
+) -> None:  # type: ignore[no-untyped-def]
+    """A phone browser may refuse the clipboard API (a report opened from a file, a denied
+    permission): the button then selects the text and copies it the older way, and says
+    so; the text on the clipboard is exactly the suggestion's."""
+    ctx, page, _ = _open(browser, report, 390, 844)
+    try:
+        ctx.grant_permissions(["clipboard-read", "clipboard-write"])
+        page.evaluate(
+            """() => { const clip = navigator.clipboard;
+                window.readBack = clip.readText.bind(clip);
+                clip.writeText = () => Promise.reject(new Error('refused')); }"""
+        )
+        box = page.locator(".answer .suggestion").first
+        expected = box.locator(".s-text").text_content()
+        assert expected
+        box.locator("button.copy").click()
+        box.locator(".s-status").filter(has_text="Copied").wait_for()
+        assert page.evaluate("String(window.getSelection())") == expected
+        assert page.evaluate("window.readBack()") == expected
+    finally:
+        ctx.close()

@@ -7,10 +7,23 @@ captured. PDF is not part of `--format all`, so offline replays never need a bro
 
 from __future__ import annotations
 
+from html import escape
+
 from audit.result import AuditResult
 from reports.html import render_html
 
 __all__ = ["render_pdf"]
+
+# In the bottom margin of every page: whose report it is (the page's <title>, which
+# Chromium fills in as text), the version that wrote it, and 'page 3 of 11', so loose printed
+# pages can be put back. The page's own footer line is not printed (it could take a page of
+# its own).
+_FOOTER = (
+    '<div style="font: 8px system-ui, sans-serif; color: #5f6670; width: 100%; '
+    'padding: 0 12mm; display: flex; justify-content: space-between; gap: 12px">'
+    '<span class="title"></span><span>{version}</span><span>page <span class="pageNumber">'
+    '</span> of <span class="totalPages"></span></span></div>'
+)
 
 
 def render_pdf(result: AuditResult) -> bytes:
@@ -27,6 +40,17 @@ def render_pdf(result: AuditResult) -> bytes:
             page.set_content(html, wait_until="load")
             # On paper nothing can be unfolded: every folded list (passed checks) is printed.
             page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
-            return page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+            return page.pdf(
+                format="A4",
+                print_background=True,
+                prefer_css_page_size=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=_FOOTER.format(
+                    version=escape(
+                        f"findable {result.tool_version} · report schema {result.schema_version}"
+                    )
+                ),
+            )
         finally:
             browser.close()

@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 
 from audit.discover import build_discoverability, profile_languages, propose_keywords
 from audit.errors import InputError
+from audit.fixes import profile_label
 from audit.model import Brand, Outcome, Platform, Profile
 from audit.platforms.rules import rules_for
 from audit.result import AuditResult, CheckResult, ProfileResult, band
@@ -251,7 +252,7 @@ def _not_read_note(results: Sequence[ProfileResult], whose: str) -> str | None:
     missing = [r for r in results if r.outcome is not Outcome.OK]
     if not missing:
         return None
-    names = ", ".join(f"{r.platform.label} @{r.handle} ({r.outcome.value})" for r in missing)
+    names = ", ".join(f"{profile_label(r)} ({r.outcome.value.replace('_', ' ')})" for r in missing)
     return f"{len(missing)} of {len(results)} {whose} could not be read: {names}."
 
 

@@ -24,7 +24,10 @@ _SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2, Severit
 
 
 def profile_label(profile: ProfileResult) -> str:
-    """'Instagram @modravrata.bakery': how a reader names a profile."""
+    """'Instagram @modravrata.bakery': how a reader names a profile ('Instagram (handle not
+    read)' when the page gave none, e.g. a login page)."""
+    if not profile.handle:
+        return f"{profile.platform.label} (handle not read)"
     return f"{profile.platform.label} @{profile.handle}"
 
 
@@ -122,6 +125,8 @@ def answer_sentence(result: AuditResult, fixes: Sequence[TopFix], *, see: str = 
     judged does (never said when a profile could not be read). `see` says where the output
     lists the profiles ("below" in a report, "above" in the terminal summary)."""
     if not fixes:
+        if result.profiles and all(p.outcome is not Outcome.OK for p in result.profiles):
+            return f"No profile could be read, so nothing was judged: see {see} why."
         if any(p.outcome is not Outcome.OK for p in result.profiles):
             return (
                 "Nothing judged needs fixing, but some profiles could not be read: "

@@ -274,3 +274,19 @@ def test_checks_list_and_explain_fit_80_columns(tmp_path: Path) -> None:
     explained = run("checks", "--explain", "ALT001", db=db)
     assert_fits(explained.stdout)
     assert "## Why it matters" in explained.stdout.splitlines()
+
+
+def test_a_profile_that_could_not_be_read_is_said_plainly(tmp_path: Path) -> None:
+    """A login page instead of the profile: no handle to show, nothing judged; the summary
+    says so instead of 'Instagram @' and 'Nothing judged needs fixing'."""
+    page = Path(__file__).parent / "fixtures" / "instagram" / "login_wall_accounts_login.html"
+    proc = run("audit", "--from", page, "-p", "instagram", "-o", tmp_path / "o", "--no-history",
+               db=tmp_path / "h.db")  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert_fits(proc.stdout)
+    report = json.loads((tmp_path / "o" / "report.json").read_text(encoding="utf-8"))
+    assert [p["outcome"] for p in report["profiles"]] == ["login_wall"]
+    assert "Instagram (handle not read)  not read: login wall" in proc.stdout
+    assert "No profile could be read, so nothing was judged: see above why." in proc.stdout
+    assert "Nothing judged needs fixing" not in proc.stdout
+    assert "@ " not in proc.stdout and "login_wall" not in proc.stdout

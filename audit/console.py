@@ -189,7 +189,7 @@ def _suggestion_lines(items: Sequence[Suggestion], indent: str) -> list[str]:
     for item in items:
         size = f"{item.length}/{item.limit}" if item.limit else f"{item.length}"
         kind = "Draft to check" if item.draft else "Ready to paste"
-        lines += wrap(f"{kind} — {item.label} ({size} characters):", indent, hang)
+        lines += wrap(f"{kind} — {item.label}, {size} characters:", indent, hang)
         lines += [f"{indent}    {terminal_text(line)}" for line in item.text.split("\n")]
         if item.note and shared is None:
             lines += wrap(item.note, indent, hang)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from audit.fixes import TopFix, answer_sentence, profile_label, top_fixes
+from audit.fixes import TopFix, answer_sentence, audit_name, profile_label, top_fixes
 from audit.model import Outcome
 from audit.result import AuditResult, Progress, Suggestion, shown_delta, shown_score
 
@@ -235,7 +235,7 @@ def print_summary(
     """The owner's minute: the score, what changed since last time, what to fix first (with
     what to paste), then where the full report is."""
     lines = [""]
-    name = result.brand or "Score"
+    name = audit_name(result) or "Score"
     lines += wrap(f"{name}: {score_words(result.score, result.band)}")
     lines += _columns(_profile_rows(result))
     if result.progress is not None:

@@ -14,13 +14,33 @@ from dataclasses import dataclass
 from audit.model import Outcome
 from audit.result import AuditResult, CheckResult, ProfileResult, Severity, Status, Suggestion
 
-__all__ = ["BRAND_WIDE", "TopFix", "answer_sentence", "profile_label", "top_fixes"]
+__all__ = [
+    "BRAND_WIDE",
+    "TopFix",
+    "answer_sentence",
+    "audit_name",
+    "profile_label",
+    "top_fixes",
+]
 
 # how a brand-wide check (one that compares the profiles) names where it applies
 BRAND_WIDE = "All profiles"
 
 _TODO = (Status.FAIL, Status.WARN)
 _SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2, Severity.INFO: 3}
+
+
+def audit_name(result: AuditResult) -> str:
+    """Whose audit this is, as every output names it: the brand, else the audited profile's
+    own name ('Kyle Pitzen', not 'Social search audit'), else its handle; "" if none."""
+    if result.brand and result.brand.strip():
+        return result.brand
+    for profile in result.profiles:
+        name = profile.display_name or profile.profile.display_name
+        if name and name.strip():
+            return name
+    handles = [p.handle for p in result.profiles if p.handle]
+    return f"@{handles[0]}" if handles else ""
 
 
 def profile_label(profile: ProfileResult) -> str:

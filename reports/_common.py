@@ -16,10 +16,9 @@ from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
-from audit.fixes import TopFix, answer_sentence, profile_label, top_fixes
+from audit.fixes import TopFix, answer_sentence, audit_name, profile_label, top_fixes
 from audit.model import Outcome, Platform
 from audit.result import (
-    AuditResult,
     CheckResult,
     Discoverability,
     Evidence,
@@ -181,18 +180,6 @@ def outcome_label(outcome: Outcome) -> str:
 
 def status_label(status: Status) -> str:
     return _STATUS_LABELS[status]
-
-
-def audit_name(result: AuditResult) -> str:
-    """Whose audit this is, as the reports title it: the brand, else the audited profile's
-    own name ('Kyle Pitzen', not 'Social search audit'), else its handle; "" if none."""
-    if result.brand and result.brand.strip():
-        return result.brand
-    for profile in result.profiles:
-        name = profile.display_name or profile.profile.display_name
-        if name and name.strip():
-            return name
-    return f"@{result.profiles[0].handle}" if result.profiles else ""
 
 
 def profile_status_text(profile: ProfileResult) -> str:

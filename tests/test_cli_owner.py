@@ -175,6 +175,9 @@ def test_diff_groups_what_was_fixed_under_its_profile(tmp_path: Path) -> None:
         proc = run("audit", "--har", har, "-k", keyword, "-o", tmp_path / keyword, db=db)
         assert proc.returncode == 0, proc.stderr
     after = json.loads((tmp_path / "pekarna" / "report.json").read_text(encoding="utf-8"))
+    # no brand file: the summary is headed with the profile's own name, as the reports are
+    own = after["profiles"][0]["display_name"] or after["profiles"][0]["profile"]["display_name"]
+    assert own and proc.stdout.lstrip().startswith(f"{own}: {int(after['score'])}/100")
     # the second audit's summary says the same, the profile named once above its fixes
     since = proc.stdout.split("Since your last audit", 1)[1].split("\n\n", 1)[0]
     fixed_now = since.split(f"  Fixed ({len(after['progress']['fixed'])}):\n", 1)[1]

@@ -41,11 +41,11 @@ _WHERE: dict[str, dict[Platform, str]] = {
     "alt": {
         Platform.INSTAGRAM: "when posting, Advanced settings > Accessibility > Write alt text",
         Platform.FACEBOOK: "Edit > Alternative text on each photo",
-        Platform.X: "the +Alt button on each image when posting",
+        Platform.X: "Add description (+Alt) on each image when posting",
         Platform.BLUESKY: "the ALT button on each image when posting",
         Platform.MASTODON: "the image's Edit or ALT button when posting",
         Platform.LINKEDIN: "Alt text on each image when you add it to a post",
-        Platform.PINTEREST: "More options > Alt text when creating a Pin",
+        Platform.PINTEREST: "the Alt text field when creating a Pin",
         Platform.THREADS: "the alt text option on each image when posting",
     },
     "contact": {

@@ -386,3 +386,21 @@ def test_copy_falls_back_to_selecting_the_text_when_the_clipboard_api_refuses(
         assert page.evaluate("window.readBack()") == expected
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_page_reads_fix_then_paste_then_progress_then_profiles(browser, report, width) -> None:  # type: ignore[no-untyped-def]
+    """Top to bottom, as an owner reads it: the score, the first fix, the text to paste for
+    it, what improved since last time, and only then the profiles one by one."""
+    ctx, page, _ = _open(browser, report, width, 844)
+    try:
+        tops = page.evaluate(
+            """() => ['.report-head', '.answer .top-fix', '.answer .suggestion button.copy',
+                      '.progress', '.progress .changes.partial', 'section.profile']
+                .map(s => document.querySelector(s).getBoundingClientRect().top + scrollY)"""
+        )
+        assert tops == sorted(tops) and len(set(tops)) == len(tops), tops
+        partly = page.locator(".progress .changes.partial").inner_text()
+        assert "Images lack alt text you wrote" in partly  # one more photo described
+    finally:
+        ctx.close()

@@ -136,7 +136,7 @@ def _profile_rows(result: AuditResult) -> list[tuple[str, str]]:
             value = score_words(pr.score, pr.band)
         else:
             reason = f" — {pr.reason}" if pr.reason else ""
-            value = f"not read: {pr.outcome.value.replace('_', ' ')}{reason}"
+            value = f"not read: {pr.outcome.words}{reason}"
         rows.append((profile_label(pr), value))
     return rows
 

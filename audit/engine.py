@@ -126,7 +126,7 @@ def select_brand_checks(select: Sequence[str] = (), ignore: Sequence[str] = ()) 
 def not_captured_reason(profile: Profile) -> str:
     capture = profile.capture
     reason = f": {capture.reason}" if capture.reason else ""
-    return f"Not captured ({capture.outcome.value}){reason}."
+    return f"Not read ({capture.outcome.words}){reason}."
 
 
 def _checked(meta: CheckMeta, result: object) -> CheckResult:
@@ -252,7 +252,7 @@ def _not_read_note(results: Sequence[ProfileResult], whose: str) -> str | None:
     missing = [r for r in results if r.outcome is not Outcome.OK]
     if not missing:
         return None
-    names = ", ".join(f"{profile_label(r)} ({r.outcome.value.replace('_', ' ')})" for r in missing)
+    names = ", ".join(f"{profile_label(r)} ({r.outcome.words})" for r in missing)
     return f"{len(missing)} of {len(results)} {whose} could not be read: {names}."
 
 

@@ -58,6 +58,22 @@ class Outcome(str, Enum):
     TIMEOUT = "timeout"
     ERROR = "error"
 
+    @property
+    def words(self) -> str:
+        """What happened, in the words an owner reads ('stopped by a login wall')."""
+        return _OUTCOME_WORDS[self.value]
+
+
+_OUTCOME_WORDS = {
+    "ok": "read",
+    "login_wall": "stopped by a login wall",
+    "private": "the profile is private",
+    "not_found": "profile not found",
+    "blocked": "blocked by the platform",
+    "timeout": "no answer in time",
+    "error": "could not be read",
+}
+
 
 _LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 

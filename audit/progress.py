@@ -20,15 +20,7 @@ from audit.model import AssetRef, CaptureTarget, Outcome, SiteRef
 
 __all__ = ["CaptureProgress", "describe"]
 
-_DONE: dict[str, str] = {
-    Outcome.OK.value: "done",
-    Outcome.LOGIN_WALL.value: "stopped by a login wall",
-    Outcome.PRIVATE.value: "the profile is private",
-    Outcome.NOT_FOUND.value: "profile not found",
-    Outcome.BLOCKED.value: "blocked by the platform",
-    Outcome.TIMEOUT.value: "no answer in time",
-    Outcome.ERROR.value: "could not be read",
-}
+_DONE: dict[str, str] = {o.value: o.words for o in Outcome} | {Outcome.OK.value: "done"}
 
 
 def _doing(ref: CaptureTarget) -> str:

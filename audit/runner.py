@@ -427,7 +427,7 @@ def _audit_live(req: AuditRequest) -> AuditResult:
             manifests = capture(jobs, staging, options, progress=progress)
         if not any(m.outcome is Outcome.OK for m in manifests if m.ref.key in own):
             reasons = "; ".join(
-                f"{m.ref.label}: {m.reason or m.outcome.value.replace('_', ' ')}"
+                f"{m.ref.label}: {m.reason or m.outcome.words}"
                 for m in manifests
                 if m.ref.key in own
             )

@@ -289,7 +289,7 @@ def test_a_profile_that_could_not_be_read_is_said_plainly(tmp_path: Path) -> Non
     assert_fits(proc.stdout)
     report = json.loads((tmp_path / "o" / "report.json").read_text(encoding="utf-8"))
     assert [p["outcome"] for p in report["profiles"]] == ["login_wall"]
-    assert "Instagram (handle not read)  not read: login wall" in proc.stdout
+    assert "Instagram (handle not read)  not read: stopped by a login wall" in proc.stdout
     assert "No profile could be read, so nothing was judged: see above why." in proc.stdout
     assert "Nothing judged needs fixing" not in proc.stdout
     assert "@ " not in proc.stdout and "login_wall" not in proc.stdout

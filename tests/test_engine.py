@@ -120,7 +120,8 @@ class TestRunChecks:
         results = run_checks(p, make_ctx(), [raising, *select_checks()])
         assert {r.status for r in results} == {Status.NA}
         assert all(r.score is None for r in results)
-        assert results[0].message == "Not captured (login_wall): Instagram asked to log in."
+        said = "Not read (stopped by a login wall): Instagram asked to log in."
+        assert results[0].message == said
 
     def test_results_keep_check_order(self) -> None:
         chosen = select_checks(select=["BIO001", "PRO001"])
@@ -199,7 +200,7 @@ class TestAudit:
         assert all(r.status is Status.NA for r in tt.checks)
         assert result.score == ig.score  # the not-captured profile is left out, not a 0
         assert result.keywords == ["sourdough", "bakery"] and not result.keywords_proposed
-        assert any("TikTok @bdb (blocked)" in n for n in result.notes)
+        assert any("TikTok @bdb (blocked by the platform)" in n for n in result.notes)
         assert [r.id for r in result.brand_checks] == [
             "KEY006",
             "CON001",
@@ -306,7 +307,7 @@ class TestAudit:
         result = audit([p], BRAND, tool_version="1", generated_at=NOW)
         assert result.score is None and result.band is None
         assert result.profiles[0].reason is None
-        assert result.profiles[0].checks[0].message == "Not captured (not_found)."
+        assert result.profiles[0].checks[0].message == "Not read (profile not found)."
 
 
 class TestCompetitors:
@@ -439,3 +440,12 @@ def test_output_does_not_depend_on_hash_seed() -> None:
 def test_an_exception_without_a_message_still_names_its_type() -> None:
     r = RAISING_META.error(ValueError())
     assert r.status is Status.ERROR and r.message == "Check raised ValueError"
+
+
+def test_every_capture_outcome_is_said_in_plain_words() -> None:
+    from audit.model import Outcome
+
+    said = {o: o.words for o in Outcome}
+    assert len(set(said.values())) == len(said)  # no two outcomes read alike
+    for outcome, words in said.items():
+        assert words and "_" not in words and words == words.strip(), outcome

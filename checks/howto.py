@@ -124,33 +124,37 @@ def _caption_fix(result: CheckResult, profile: Profile, ctx: CheckContext) -> st
     )
 
 
-def _alt_fix(result: CheckResult, profile: Profile, ctx: CheckContext) -> str:
-    return (
-        f"Write alt text for each image ({where('alt', profile.platform)}): one sentence "
-        "saying what the photo shows, naming the product or subject."
-    )
+_FixFn = Callable[[CheckResult, Profile, CheckContext], str]
 
 
-def _auto_alt_fix(result: CheckResult, profile: Profile, ctx: CheckContext) -> str:
-    return (
-        f"Replace the automatic text with your own on new posts "
-        f"({where('alt', profile.platform)}), and edit it into your pinned and best-performing "
-        "posts."
-    )
+def _at(key: str, sentence: str) -> _FixFn:
+    """A fix sentence whose `{where}` is this platform's screen for `key` (`where`)."""
+
+    def fix(result: CheckResult, profile: Profile, ctx: CheckContext) -> str:
+        return sentence.format(where=where(key, profile.platform))
+
+    return fix
 
 
-def _link_fix(result: CheckResult, profile: Profile, ctx: CheckContext) -> str:
-    return (
-        f"Add your website ({where('link', profile.platform)}), pointing at the page you want "
-        "visitors to reach (shop, booking, menu, sign-up)."
-    )
-
-
-def _contact_fix(result: CheckResult, profile: Profile, ctx: CheckContext) -> str:
-    return (
-        f"Add a contact route ({where('contact', profile.platform)}), or put an email / phone "
-        "number in the bio."
-    )
+_alt_fix = _at(
+    "alt",
+    "Write alt text for each image ({where}): one sentence saying what the photo shows, "
+    "naming the product or subject.",
+)
+_auto_alt_fix = _at(
+    "alt",
+    "Replace the automatic text with your own on new posts ({where}), and edit it into your "
+    "pinned and best-performing posts.",
+)
+_link_fix = _at(
+    "link",
+    "Add your website ({where}), pointing at the page you want visitors to reach (shop, "
+    "booking, menu, sign-up).",
+)
+_contact_fix = _at(
+    "contact",
+    "Add a contact route ({where}), or put an email / phone number in the bio.",
+)
 
 
 def _location_fix(result: CheckResult, profile: Profile, ctx: CheckContext) -> str:
@@ -214,8 +218,6 @@ def _review_ask_fix(result: CheckResult, profile: Profile, ctx: CheckContext) ->
         f"{form}, and a line in your follow-up e-mail."
     )
 
-
-_FixFn = Callable[[CheckResult, Profile, CheckContext], str]
 
 _FIXES: dict[str, _FixFn] = {
     "KEY001": _name_fix,

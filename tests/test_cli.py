@@ -4,9 +4,7 @@ snapshot, and bad input (exit 2, one line on stderr, nothing earlier lost)."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -15,23 +13,14 @@ import pytest
 
 from audit.demo import build
 from checks.common import RECENT_POSTS
+from tests.cli_kit import run_findable
 
-FINDABLE = [sys.executable, "-m", "audit"]
 # every audit records into the history: keep the tests' out of the user's data folder
 HISTORY_DIR = Path(tempfile.mkdtemp(prefix="findable-test-history-"))
 
 
 def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, COLUMNS="120", FINDABLE_DB=str(HISTORY_DIR / "history.sqlite3"))
-    return subprocess.run(
-        [*FINDABLE, *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=300,
-        check=False,
-    )
+    return run_findable(*args, db=HISTORY_DIR / "history.sqlite3", cwd=cwd)
 
 
 def assert_bad_input(proc: subprocess.CompletedProcess[str], *fragments: str) -> None:

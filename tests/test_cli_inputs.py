@@ -22,26 +22,15 @@ import pytest
 from audit import history
 from audit.demo import build
 from audit.result import AuditResult, shown_score
+from tests.cli_kit import FINDABLE, run_findable
 
-FINDABLE = [sys.executable, "-m", "audit"]
 HISTORY_DIR = Path(tempfile.mkdtemp(prefix="findable-test-history-"))
 
 
 def run(
     *args: str | Path, cwd: Path | None = None, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, COLUMNS="120", FINDABLE_DB=str(HISTORY_DIR / "history.sqlite3"))
-    env.pop("FINDABLE_DEBUG", None)
-    return subprocess.run(
-        [*FINDABLE, *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        input=stdin if stdin is not None else "",  # never the test runner's terminal
-        timeout=300,
-        check=False,
-    )
+    return run_findable(*args, db=HISTORY_DIR / "history.sqlite3", cwd=cwd, stdin=stdin)
 
 
 # a Mastodon account as the instance API gives it (an invented bakery)

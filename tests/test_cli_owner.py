@@ -5,10 +5,8 @@ the report.json the same run wrote (the data), never from a copy of the output."
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,23 +16,13 @@ from hypothesis import strategies as st
 
 from audit.console import terminal_text, wrap
 from audit.demo import build
+from tests.cli_kit import run_findable
 
-FINDABLE = [sys.executable, "-m", "audit"]
 WIDTH = 80
 
 
 def run(*args: str | Path, db: Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, COLUMNS=str(WIDTH), FINDABLE_DB=str(db))
-    env.pop("FINDABLE_DEBUG", None)
-    return subprocess.run(
-        [*FINDABLE, *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=300,
-        check=False,
-    )
+    return run_findable(*args, db=db, columns=WIDTH, cwd=cwd)
 
 
 def label(profile: dict[str, Any]) -> str:
